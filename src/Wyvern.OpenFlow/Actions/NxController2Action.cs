@@ -5,8 +5,8 @@ namespace Wyvern.OpenFlow.Actions;
 /// <summary>
 /// controller(userdata=…, reason=…, max_len=…, id=…, pause). nicira-ext.h
 /// nx_action_controller2: nx header(10) pad(6) = 16, then properties, each
-/// type(2) len(2) value padded to 8: MAX_LEN=0 (u16), CONTROLLER_ID=1 (u16),
-/// REASON=2 (u8), USERDATA=3 (bytes), PAUSE=4 (none). As Open vSwitch does,
+/// type(2) len(2) value padded to 8: MAX_LEN=0 (u16 + 2 pad, len 8), CONTROLLER_ID=1
+/// (u16 + 2 pad, len 8), REASON=2 (u8 + 3 pad, len 8, as ofp-prop.c writes them), USERDATA=3 (bytes), PAUSE=4 (none). As Open vSwitch does,
 /// only non-default properties are written.
 /// </summary>
 public sealed record NxController2Action(
@@ -43,7 +43,7 @@ public sealed record NxController2Action(
         if (MaxLength != OfpPort.NoBuffer)
         {
             writer.U16(PropMaxLen);
-            writer.U16(6);
+            writer.U16(8);
             writer.U16(MaxLength);
             writer.Zeros(2);
         }
@@ -51,7 +51,7 @@ public sealed record NxController2Action(
         if (ControllerId != 0)
         {
             writer.U16(PropControllerId);
-            writer.U16(6);
+            writer.U16(8);
             writer.U16(ControllerId);
             writer.Zeros(2);
         }
@@ -59,7 +59,7 @@ public sealed record NxController2Action(
         if (Reason != PacketInReason.Action)
         {
             writer.U16(PropReason);
-            writer.U16(5);
+            writer.U16(8);
             writer.U8((byte)Reason);
             writer.Zeros(3);
         }

@@ -4,8 +4,8 @@ namespace Wyvern.OpenFlow.Actions;
 
 /// <summary>
 /// resubmit(port,table). nicira-ext.h nx_action_resubmit: nx header(10) in_port(2)
-/// table(1) pad(3), len=16. Table 255 means "this table" and is written as
-/// NXAST_RESUBMIT; any other table as NXAST_RESUBMIT_TABLE. In-port 0xfff8
+/// table(1) pad(3), len=16. Written as NXAST_RESUBMIT_TABLE, as Open vSwitch does
+/// in OF 1.3 (table 255 = "this table"); NXAST_RESUBMIT decodes with table 255. In-port 0xfff8
 /// (OFPP_IN_PORT in 16 bits) means "keep the packet's in_port".
 /// </summary>
 public sealed record NxResubmitAction(ushort InPort = NxResubmitAction.KeepInPort, byte Table = NxResubmitAction.CurrentTable) : OfpAction
@@ -23,9 +23,9 @@ public sealed record NxResubmitAction(ushort InPort = NxResubmitAction.KeepInPor
 
     internal override void Write(ref SpanWriter writer)
     {
-        NxHeader.Write(ref writer, 16, Table == CurrentTable ? NxActionSubtype.Resubmit : NxActionSubtype.ResubmitTable);
+        NxHeader.Write(ref writer, 16, NxActionSubtype.ResubmitTable);
         writer.U16(InPort);
-        writer.U8(Table == CurrentTable ? (byte)0 : Table);
+        writer.U8(Table);
         writer.Zeros(3);
     }
 

@@ -206,4 +206,10 @@ public enum OxmField : uint
     Xreg6 = 0x80010c00,
     /// <summary>xreg7 (class 0x8001, field 7, 8 bytes).</summary>
     Xreg7 = 0x80010e00,
+    /// <summary>dp_hash (class 0x0001, field 35, 4 bytes).</summary>
+    DpHash = 0x00014600,
+    /// <summary>recirc_id (class 0x0001, field 36, 4 bytes).</summary>
+    RecircId = 0x00014800,
+    /// <summary>conj_id (class 0x0001, field 37, 4 bytes).</summary>
+    ConjId = 0x00014a00,
 }

@@ -15,6 +15,9 @@ public static class OxmFieldInfo
     /// <summary>Width of the field's value in bytes, or 0 for an unknown field.</summary>
     public static int Width(OxmField field) => field switch
     {
+        OxmField.DpHash => 4,
+        OxmField.RecircId => 4,
+        OxmField.ConjId => 4,
         OxmField.InPort => 4,
         OxmField.InPhyPort => 4,
         OxmField.Metadata => 8,
@@ -119,6 +122,9 @@ public static class OxmFieldInfo
     /// <summary>Position in the canonical (Open vSwitch) order.</summary>
     public static int Rank(OxmField field) => field switch
     {
+        OxmField.DpHash => 3,
+        OxmField.RecircId => 4,
+        OxmField.ConjId => 5,
         OxmField.InPort => 10,
         OxmField.InPhyPort => 11,
         OxmField.Metadata => 200,
@@ -223,6 +229,9 @@ public static class OxmFieldInfo
     /// <summary>The Open vSwitch name (ovs-fields(7)), or the header in hex.</summary>
     public static string Name(OxmField field) => field switch
     {
+        OxmField.DpHash => "dp_hash",
+        OxmField.RecircId => "recirc_id",
+        OxmField.ConjId => "conj_id",
         OxmField.InPort => "in_port",
         OxmField.InPhyPort => "in_phy_port",
         OxmField.Metadata => "metadata",
