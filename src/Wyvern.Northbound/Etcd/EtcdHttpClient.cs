@@ -8,7 +8,9 @@ namespace Wyvern.Northbound.Etcd;
 /// <summary>
 /// POSTs JSON to the etcd v3 gateway of one member at a time. A member that cannot be reached,
 /// times out or answers "unavailable" is left for the next one in the list; the member that
-/// answered last is tried first next time. Only when every member failed does a call fail.
+/// answered last is tried first next time. A call fails only when no member answered within the retry window.
+/// A write whose connection broke after it was sent may have been applied: its retry then meets its own
+/// result (a create reports AlreadyExists), as with any etcd client.
 /// </summary>
 internal sealed class EtcdHttpClient : IDisposable
 {
@@ -22,10 +24,12 @@ internal sealed class EtcdHttpClient : IDisposable
     private readonly HttpClient _http;
     private readonly IReadOnlyList<Uri> _endpoints;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan _retryWindow;
     private int _current;
 
-    public EtcdHttpClient(IReadOnlyList<Uri> endpoints, TimeSpan timeout)
+    public EtcdHttpClient(IReadOnlyList<Uri> endpoints, TimeSpan timeout, TimeSpan retryWindow)
     {
+        _retryWindow = retryWindow;
         if (endpoints.Count == 0)
         {
             throw new ArgumentException("at least one etcd endpoint is needed", nameof(endpoints));
@@ -54,8 +58,14 @@ internal sealed class EtcdHttpClient : IDisposable
     public async Task<TResponse> PostAsync<TRequest, TResponse>(string path, TRequest request, CancellationToken cancellationToken)
     {
         Exception? last = null;
-        for (var attempt = 0; attempt < _endpoints.Count; attempt++)
+        var deadline = DateTime.UtcNow + _retryWindow;
+        for (var attempt = 0; attempt < _endpoints.Count || DateTime.UtcNow < deadline; attempt++)
         {
+            if (attempt > 0 && attempt % _endpoints.Count == 0)
+            {
+                // every member failed once: give an election time to finish before the next round
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+            }
             var endpoint = Current;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_timeout);

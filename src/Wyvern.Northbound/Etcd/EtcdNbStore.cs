@@ -25,7 +25,7 @@ public sealed partial class EtcdNbStore : NbStoreBase
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _client = new EtcdHttpClient(options.Endpoints, options.RequestTimeout);
+        _client = new EtcdHttpClient(options.Endpoints, options.RequestTimeout, options.RetryWindow);
         var prefix = options.Prefix.TrimEnd('/');
         _objects = prefix + "/o/";
         _keys = prefix + "/k/";

@@ -12,6 +12,12 @@ public sealed record EtcdNbStoreOptions
     /// <summary>Time limit of one unary request to one member before failing over.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a request keeps cycling through the members while none answers (a member down, an
+    /// election in progress) before it fails with <see cref="NbUnavailableException"/>.
+    /// </summary>
+    public TimeSpan RetryWindow { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Pause before a watch reconnects after its stream broke.</summary>
     public TimeSpan WatchReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 }
