@@ -154,13 +154,21 @@ public sealed partial class SwitchSession
             {
                 var now = Environment.TickCount64;
                 var idle = now - Interlocked.Read(ref _lastReceivedTimestamp);
-                if (idle >= _options.DeadPeerTimeout.TotalMilliseconds)
+                if (idle < _options.EchoInterval.TotalMilliseconds)
+                {
+                    lastEcho = 0; // the peer spoke since our last echo
+                }
+
+                // Dead only if it also left our echo unanswered long enough, so a late
+                // timer tick (a busy thread pool) cannot drop a healthy switch.
+                var echoUnanswered = lastEcho != 0 && now - lastEcho >= _options.DeadPeerTimeout.TotalMilliseconds - _options.EchoInterval.TotalMilliseconds;
+                if (idle >= _options.DeadPeerTimeout.TotalMilliseconds && echoUnanswered)
                 {
                     Close($"dead peer: no message for {idle} ms");
                     return;
                 }
 
-                if (idle >= _options.EchoInterval.TotalMilliseconds && now - lastEcho >= _options.EchoInterval.TotalMilliseconds)
+                if (idle >= _options.EchoInterval.TotalMilliseconds && lastEcho == 0)
                 {
                     lastEcho = now;
                     await SendAsync(new EchoRequest(), _closing.Token).ConfigureAwait(false);

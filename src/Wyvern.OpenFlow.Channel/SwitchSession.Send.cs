@@ -68,9 +68,10 @@ public sealed partial class SwitchSession
 
     /// <summary>
     /// Applies messages atomically and in order with the ONF bundle extension:
-    /// open, add each, commit, barrier. If the switch rejects any message the whole
-    /// bundle is discarded by the switch and <see cref="OpenFlowErrorException"/>
-    /// names the rejected messages.
+    /// open, add each, barrier, then commit. Open vSwitch checks each message when
+    /// it is added and rejects a bad one on its own, so if any add fails the bundle
+    /// is discarded instead of committed (nothing changes on the switch) and
+    /// <see cref="OpenFlowErrorException"/> names the rejected messages.
     /// </summary>
     public async Task InstallBundleAsync(IReadOnlyList<OfpMessage> messages, BundleFlags flags = BundleFlags.Atomic | BundleFlags.Ordered, CancellationToken cancellationToken = default)
     {
@@ -89,15 +90,6 @@ public sealed partial class SwitchSession
         try
         {
             await WriteAsync(adds, firstXid, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await RequestAsync(new BundleControl(bundleId, BundleControlType.CommitRequest, flags), cancellationToken).ConfigureAwait(false);
-            }
-            catch (OpenFlowErrorException) when (batch.Failures.Count > 0)
-            {
-                // The commit failed because of the messages below; report those.
-            }
-
             await BarrierAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -108,8 +100,11 @@ public sealed partial class SwitchSession
         var failures = batch.Failures;
         if (failures.Count > 0)
         {
+            await RequestAsync(new BundleControl(bundleId, BundleControlType.DiscardRequest, flags), cancellationToken).ConfigureAwait(false);
             throw new OpenFlowErrorException(failures);
         }
+
+        await RequestAsync(new BundleControl(bundleId, BundleControlType.CommitRequest, flags), cancellationToken).ConfigureAwait(false);
     }
 
     private long _nextBundleId;

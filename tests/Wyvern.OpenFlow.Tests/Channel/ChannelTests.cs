@@ -62,7 +62,7 @@ public sealed class ChannelTests : IAsyncLifetime
     public async Task IdleSwitch_GetsEchoRequest_AndIsDroppedWhenSilent()
     {
         await _listener.DisposeAsync();
-        await StartAsync(new OpenFlowChannelOptions { EchoInterval = TimeSpan.FromMilliseconds(100), DeadPeerTimeout = TimeSpan.FromMilliseconds(600) });
+        await StartAsync(new OpenFlowChannelOptions { EchoInterval = TimeSpan.FromMilliseconds(200), DeadPeerTimeout = TimeSpan.FromMilliseconds(1000) });
         await using var sw = await ConnectAsync(1);
         var session = await AcceptAsync();
 
@@ -77,7 +77,7 @@ public sealed class ChannelTests : IAsyncLifetime
     public async Task IdleSwitch_AnsweringEchoes_StaysConnected()
     {
         await _listener.DisposeAsync();
-        await StartAsync(new OpenFlowChannelOptions { EchoInterval = TimeSpan.FromMilliseconds(100), DeadPeerTimeout = TimeSpan.FromMilliseconds(400) });
+        await StartAsync(new OpenFlowChannelOptions { EchoInterval = TimeSpan.FromMilliseconds(100), DeadPeerTimeout = TimeSpan.FromMilliseconds(500) });
         await using var sw = await ConnectAsync(1);
         var session = await AcceptAsync();
 
@@ -159,7 +159,7 @@ public sealed class ChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InstallBundle_SendsOpenAddsCommitInOrder_AndCompletes()
+    public async Task InstallBundle_SendsOpenAddsBarrierCommitInOrder_AndCompletes()
     {
         await using var sw = await ConnectAsync(1);
         var session = await AcceptAsync();
@@ -170,11 +170,12 @@ public sealed class ChannelTests : IAsyncLifetime
         open.ControlType.ShouldBe(BundleControlType.OpenRequest);
         await sw.SendAsync(open with { ControlType = BundleControlType.OpenReply });
         var adds = new[] { await sw.ExpectAsync<BundleAdd>(), await sw.ExpectAsync<BundleAdd>() };
-        var commit = await sw.ExpectAsync<BundleControl>();
-        commit.ControlType.ShouldBe(BundleControlType.CommitRequest);
-        await sw.SendAsync(commit with { ControlType = BundleControlType.CommitReply });
         var barrier = await sw.ExpectAsync<BarrierRequest>();
         await sw.SendAsync(new BarrierReply { Xid = barrier.Xid });
+        var commit = await sw.ExpectAsync<BundleControl>();
+        commit.ControlType.ShouldBe(BundleControlType.CommitRequest);
+        install.IsCompleted.ShouldBeFalse();
+        await sw.SendAsync(commit with { ControlType = BundleControlType.CommitReply });
 
         await install.WaitAsync(Wait);
         adds.Select(a => a.BundleId).ShouldAllBe(id => id == open.BundleId);
@@ -183,7 +184,7 @@ public sealed class ChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InstallBundle_SwitchRejectsAnAdd_ThrowsNamingThatFlow()
+    public async Task InstallBundle_SwitchRejectsAnAdd_DiscardsAndThrowsNamingThatFlow()
     {
         await using var sw = await ConnectAsync(1);
         var session = await AcceptAsync();
@@ -195,10 +196,11 @@ public sealed class ChannelTests : IAsyncLifetime
         await sw.ExpectAsync<BundleAdd>();
         var second = await sw.ExpectAsync<BundleAdd>();
         await sw.SendAsync(new ErrorMessage(3, 2) { Xid = second.Xid });
-        var commit = await sw.ExpectAsync<BundleControl>();
-        await sw.SendAsync(new ErrorMessage(ErrorMessage.ExperimenterType, 2313, Experimenter: BundleControl.OnfExperimenterId) { Xid = commit.Xid });
         var barrier = await sw.ExpectAsync<BarrierRequest>();
         await sw.SendAsync(new BarrierReply { Xid = barrier.Xid });
+        var discard = await sw.ExpectAsync<BundleControl>();
+        discard.ControlType.ShouldBe(BundleControlType.DiscardRequest);
+        await sw.SendAsync(discard with { ControlType = BundleControlType.DiscardReply });
 
         var error = await Should.ThrowAsync<OpenFlowErrorException>(install.WaitAsync(Wait));
         error.Error.Name.ShouldBe("OFPBIC_BAD_TABLE_ID");
