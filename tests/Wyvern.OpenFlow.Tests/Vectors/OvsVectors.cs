@@ -22,13 +22,13 @@ public static class OvsVectors
         }
     }
 
-    /// <summary>The first vector whose ovs-ofctl arguments contain <paramref name="labelPart"/>.</summary>
+    /// <summary>A copy of the first vector whose ovs-ofctl arguments contain <paramref name="labelPart"/> (callers may mutate it).</summary>
     public static byte[] Find(string labelPart) =>
-        Messages.First(v => v.Label.Contains(labelPart, StringComparison.Ordinal)).Bytes;
+        (byte[])Messages.First(v => v.Label.Contains(labelPart, StringComparison.Ordinal)).Bytes.Clone();
 
     /// <summary>All vectors whose arguments contain <paramref name="labelPart"/>, in capture order.</summary>
     public static byte[][] FindAll(string labelPart) =>
-        Messages.Where(v => v.Label.Contains(labelPart, StringComparison.Ordinal)).Select(v => v.Bytes).ToArray();
+        Messages.Where(v => v.Label.Contains(labelPart, StringComparison.Ordinal)).Select(v => (byte[])v.Bytes.Clone()).ToArray();
 
     private static List<(string, byte[])> Load()
     {
