@@ -4,8 +4,10 @@ using Wyvern.Ovsdb.Values;
 namespace Wyvern.Ovsdb.Monitoring;
 
 /// <summary>
-/// Applies an <c>update2</c> "modify" column diff (ovsdb-server(7) §4.1.14): a scalar column
-/// carries its new value; a set carries the elements present in only one of old and new
+/// Applies an <c>update2</c> "modify" column diff (ovsdb-server(7) §4.1.14): a single-value
+/// column (at most one atom: scalars and optional values like <c>Interface.ofport</c>)
+/// carries its new value — ovsdb-server 3.1 sends <c>100</c>, not <c>["set",[1,100]]</c>, when
+/// ofport goes from 1 to 100; a set carries the elements present in only one of old and new
 /// (toggle each); a map carries the pairs whose key is in only one of them (toggle the key)
 /// and, for a key in both, the new value.
 /// </summary>
@@ -19,7 +21,7 @@ internal static class ColumnDiff
         }
 
         diff = type.Coerce(diff);
-        if (type.IsScalar)
+        if (!type.IsMap && type.Max == 1)
         {
             return diff;
         }

@@ -9,8 +9,7 @@ public sealed record OvsdbColumnType(OvsdbBaseType Key, OvsdbBaseType? Value, lo
     /// <summary>The <c>max</c> of an "unlimited" column.</summary>
     public const long Unlimited = long.MaxValue;
 
-    /// <summary>Exactly one atom (min 1, max 1, no value type). Update2 sends such a column's
-    /// new value; every other column is sent as a diff (ovsdb-server(7) §4.1.14).</summary>
+    /// <summary>Exactly one atom (min 1, max 1, no value type).</summary>
     public bool IsScalar => Value is null && Min == 1 && Max == 1;
 
     /// <summary>True when the column is a map.</summary>
