@@ -8,6 +8,12 @@ public sealed class LocalPortView
     /// <summary>No ports.</summary>
     public static readonly LocalPortView Empty = new(ImmutableDictionary<Guid, LocalPort>.Empty);
 
+    /// <summary>A view of these ports (for tests and for consumers that build views themselves).</summary>
+    public LocalPortView(IEnumerable<LocalPort> ports)
+        : this(ports.ToImmutableDictionary(p => p.InterfaceUuid))
+    {
+    }
+
     internal LocalPortView(ImmutableDictionary<Guid, LocalPort> ports)
     {
         Ports = ports;

@@ -203,7 +203,7 @@ internal sealed class OvsdbConnection : IAsyncDisposable
             return;
         }
 
-        if (!hasId || !id.TryGetInt64(out var callId) || !_pending.TryRemove(callId, out var call))
+        if (!hasId || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var callId) || !_pending.TryRemove(callId, out var call))
         {
             return; // A reply to a request we gave up on (cancelled): nothing waits for it.
         }

@@ -86,12 +86,12 @@ public sealed record OvsdbSchema(string Name, string Version, IReadOnlyDictionar
         }
 
         var value = json.TryGetProperty("value", out var val) ? ParseBase(val, where) : null;
-        var min = json.TryGetProperty("min", out var mn) && mn.TryGetInt64(out var m) ? m : 1;
+        var min = json.TryGetProperty("min", out var mn) && mn.ValueKind == JsonValueKind.Number && mn.TryGetInt64(out var m) ? m : 1;
         var max = 1L;
         if (json.TryGetProperty("max", out var mx))
         {
             max = mx.ValueKind == JsonValueKind.String && mx.GetString() == "unlimited" ? OvsdbColumnType.Unlimited
-                : mx.TryGetInt64(out var x) ? x
+                : mx.ValueKind == JsonValueKind.Number && mx.TryGetInt64(out var x) ? x
                 : throw new OvsdbProtocolException($"column {where}: bad max {mx.GetRawText()}");
         }
 

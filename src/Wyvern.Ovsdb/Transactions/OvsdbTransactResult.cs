@@ -79,8 +79,10 @@ public sealed record OvsdbTransactResult(IReadOnlyList<OvsdbOperationResult> Res
             return new OvsdbOperationResult(null, null, []);
         }
 
-        Guid? uuid = element.TryGetProperty("uuid", out var u) ? OvsdbJson.ReadAtom(u).AsUuid : null;
-        long? count = element.TryGetProperty("count", out var c) && c.TryGetInt64(out var n) ? n : null;
+        Guid? uuid = element.TryGetProperty("uuid", out var u)
+            ? OvsdbJson.ReadAtom(u) is { Kind: OvsdbAtomKind.Uuid } atom ? atom.AsUuid : throw new OvsdbProtocolException("insert result uuid must be [\"uuid\", …]")
+            : null;
+        long? count = element.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt64(out var n) ? n : null;
         var rows = new List<OvsdbRow>();
         if (element.TryGetProperty("rows", out var r) && r.ValueKind == JsonValueKind.Array)
         {

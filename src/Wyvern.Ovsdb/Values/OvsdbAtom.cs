@@ -88,7 +88,9 @@ public readonly struct OvsdbAtom : IEquatable<OvsdbAtom>, IComparable<OvsdbAtom>
     public override bool Equals(object? obj) => obj is OvsdbAtom other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Kind, _bits, _text, _uuid);
+    public override int GetHashCode() => Kind == OvsdbAtomKind.Real
+        ? HashCode.Combine(Kind, AsReal == 0 ? 0 : AsReal.GetHashCode()) // 0.0 and -0.0 are equal
+        : HashCode.Combine(Kind, _bits, _text, _uuid);
 
     /// <inheritdoc />
     public int CompareTo(OvsdbAtom other)

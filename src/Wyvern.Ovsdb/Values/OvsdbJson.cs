@@ -64,7 +64,7 @@ public static class OvsdbJson
                 writer.WriteNumberValue(atom.AsInteger);
                 break;
             case OvsdbAtomKind.Real:
-                writer.WriteNumberValue(atom.AsReal);
+                WriteReal(writer, atom.AsReal);
                 break;
             case OvsdbAtomKind.Boolean:
                 writer.WriteBooleanValue(atom.AsBoolean);
@@ -85,6 +85,19 @@ public static class OvsdbJson
                 writer.WriteEndArray();
                 break;
         }
+    }
+
+    // A real is written with a fraction or exponent so that a reader without the schema
+    // (ours included) does not take 1.0 for the integer 1.
+    private static void WriteReal(Utf8JsonWriter writer, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException($"OVSDB reals must be finite, got {value}", nameof(value));
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        writer.WriteRawValue(text.AsSpan().IndexOfAny('.', 'E', 'e') < 0 ? text + ".0" : text);
     }
 
     /// <summary>Reads a value without a schema: a bare atom is a set of one.</summary>
