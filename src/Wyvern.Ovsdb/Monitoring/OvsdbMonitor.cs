@@ -18,14 +18,14 @@ namespace Wyvern.Ovsdb.Monitoring;
 /// </summary>
 public sealed class OvsdbMonitor : IAsyncDisposable
 {
-    private readonly OvsdbClient _client;
+    private readonly OvsdbClient? _client;
     private readonly Channel<OvsdbMonitorUpdate> _updates =
         Channel.CreateUnbounded<OvsdbMonitorUpdate>(new UnboundedChannelOptions { SingleWriter = true });
     private OvsdbSchema? _schema;
     private volatile OvsdbDatabaseView _view = OvsdbDatabaseView.Empty;
     private bool _established;
 
-    internal OvsdbMonitor(OvsdbClient client, string id, string database, IReadOnlyList<OvsdbMonitorRequest> requests)
+    internal OvsdbMonitor(OvsdbClient? client, string id, string database, IReadOnlyList<OvsdbMonitorRequest> requests)
     {
         _client = client;
         Id = id;
@@ -52,7 +52,11 @@ public sealed class OvsdbMonitor : IAsyncDisposable
     /// <summary>Sends <c>monitor_cancel</c> (if connected) and completes <see cref="Updates"/>.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _client.CancelMonitorAsync(this);
+        if (_client is not null)
+        {
+            await _client.CancelMonitorAsync(this);
+        }
+
         _updates.Writer.TryComplete();
     }
 
