@@ -17,21 +17,20 @@ namespace Wyvern.Ovsdb.Binding;
 public sealed class LocalPortBindingMonitor : IAsyncDisposable
 {
     private readonly OvsdbMonitor _monitor;
-    private readonly string _integrationBridge;
     private readonly Channel<LocalPortBatch> _batches =
         Channel.CreateUnbounded<LocalPortBatch>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = false });
     private readonly CancellationTokenSource _stop = new();
-    private volatile LocalPortView _view = LocalPortView.Empty;
+    private volatile LocalPortState _state;
     private Task _pump = Task.CompletedTask;
 
     private LocalPortBindingMonitor(OvsdbMonitor monitor, string integrationBridge)
     {
         _monitor = monitor;
-        _integrationBridge = integrationBridge;
+        _state = LocalPortState.Initial(integrationBridge);
     }
 
     /// <summary>The ready ports as of the last batch.</summary>
-    public LocalPortView View => _view;
+    public LocalPortView View => _state.View;
 
     /// <summary>The batches of events, starting with the initial plug of every ready port.</summary>
     public ChannelReader<LocalPortBatch> Batches => _batches.Reader;
@@ -66,16 +65,19 @@ public sealed class LocalPortBindingMonitor : IAsyncDisposable
     }
 
     /// <summary>The ready ports of <paramref name="bridgeName"/> in a database view.</summary>
-    public static LocalPortView Compute(OvsdbDatabaseView view, string bridgeName)
+    public static LocalPortView Compute(OvsdbDatabaseView view, string bridgeName) => ComputeWithMembers(view, bridgeName).View;
+
+    internal static (LocalPortView View, ImmutableHashSet<Guid> Interfaces) ComputeWithMembers(OvsdbDatabaseView view, string bridgeName)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var bridge = view.Table(BridgeRow.Table).Values.Select(BridgeRow.From).FirstOrDefault(b => b.Name == bridgeName);
+        var bridge = view.Table(BridgeRow.Table).Values.Where(b => b.GetString("name") == bridgeName).Select(BridgeRow.From).FirstOrDefault();
         if (bridge is null)
         {
-            return LocalPortView.Empty;
+            return (LocalPortView.Empty, []);
         }
 
         var ports = ImmutableDictionary.CreateBuilder<Guid, LocalPort>();
+        var members = ImmutableHashSet.CreateBuilder<Guid>();
         foreach (var portUuid in bridge.Ports)
         {
             if (view.Row(PortRow.Table, portUuid) is not { } portRow)
@@ -83,8 +85,9 @@ public sealed class LocalPortBindingMonitor : IAsyncDisposable
                 continue;
             }
 
-            foreach (var ifaceUuid in PortRow.From(portRow).Interfaces)
+            foreach (var ifaceUuid in portRow.GetUuids("interfaces"))
             {
+                members.Add(ifaceUuid);
                 if (view.Row(InterfaceRow.Table, ifaceUuid) is { } row && ToLocalPort(InterfaceRow.From(row)) is { } port)
                 {
                     ports[port.InterfaceUuid] = port;
@@ -92,10 +95,10 @@ public sealed class LocalPortBindingMonitor : IAsyncDisposable
             }
         }
 
-        return new LocalPortView(ports.ToImmutable());
+        return (new LocalPortView(ports.ToImmutable()), members.ToImmutable());
     }
 
-    private static LocalPort? ToLocalPort(InterfaceRow iface)
+    internal static LocalPort? ToLocalPort(InterfaceRow iface)
     {
         if (iface.Ofport is not { } ofport || ofport is <= 0 or > int.MaxValue)
         {
@@ -151,12 +154,11 @@ public sealed class LocalPortBindingMonitor : IAsyncDisposable
 
     private void Publish(OvsdbMonitorUpdate update)
     {
-        var next = Compute(update.View, _integrationBridge);
-        var events = _view.DiffTo(next);
-        _view = next;
+        var (next, events) = _state.Apply(update);
+        _state = next;
         if (events.Count > 0 || update.Kind == OvsdbMonitorUpdateKind.Resync)
         {
-            _batches.Writer.TryWrite(new LocalPortBatch(events, next, update.Kind == OvsdbMonitorUpdateKind.Resync));
+            _batches.Writer.TryWrite(new LocalPortBatch(events, next.View, update.Kind == OvsdbMonitorUpdateKind.Resync));
         }
     }
 }

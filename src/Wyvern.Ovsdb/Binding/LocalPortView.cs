@@ -15,15 +15,20 @@ public sealed class LocalPortView
     }
 
     internal LocalPortView(ImmutableDictionary<Guid, LocalPort> ports)
+        : this(ports, VmIndex(ports.Values), TunnelIndex(ports.Values), PatchList(ports.Values))
+    {
+    }
+
+    private LocalPortView(
+        ImmutableDictionary<Guid, LocalPort> ports,
+        ImmutableDictionary<string, LocalPort> vmPorts,
+        ImmutableDictionary<string, LocalPort> tunnelPorts,
+        ImmutableArray<LocalPort> patchPorts)
     {
         Ports = ports;
-        VmPorts = ports.Values.Where(p => p.Kind == LocalPortKind.Vm)
-            .GroupBy(p => p.NeutronPortId!, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First(), StringComparer.Ordinal);
-        TunnelPorts = ports.Values.Where(p => p.Kind == LocalPortKind.Tunnel)
-            .GroupBy(p => p.TunnelType!, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First(), StringComparer.Ordinal);
-        PatchPorts = [.. ports.Values.Where(p => p.Kind == LocalPortKind.Patch).OrderBy(p => p.Name, StringComparer.Ordinal)];
+        VmPorts = vmPorts;
+        TunnelPorts = tunnelPorts;
+        PatchPorts = patchPorts;
     }
 
     /// <summary>Every ready port, by Interface uuid.</summary>
@@ -41,15 +46,46 @@ public sealed class LocalPortView
     /// <summary>The VM port bound to <paramref name="neutronPortId"/>, or null.</summary>
     public LocalPort? FindVmPort(string neutronPortId) => VmPorts.GetValueOrDefault(neutronPortId);
 
+    /// <summary>
+    /// This view with some interfaces replaced (<paramref name="upserts"/>) or gone
+    /// (<paramref name="removals"/>), in time proportional to the change: the indexes are
+    /// rebuilt only for the Neutron ids and port kinds the change touches.
+    /// </summary>
+    internal LocalPortView With(IReadOnlyCollection<LocalPort> upserts, IReadOnlyCollection<Guid> removals)
+    {
+        var touched = upserts.Concat(removals.Select(r => Ports.GetValueOrDefault(r)).OfType<LocalPort>())
+            .Concat(upserts.Select(u => Ports.GetValueOrDefault(u.InterfaceUuid)).OfType<LocalPort>())
+            .ToList();
+        var ports = Ports.SetItems(upserts.Select(u => KeyValuePair.Create(u.InterfaceUuid, u))).RemoveRange(removals);
+
+        var vmPorts = VmPorts;
+        foreach (var id in touched.Where(p => p.Kind == LocalPortKind.Vm).Select(p => p.NeutronPortId!).Distinct(StringComparer.Ordinal))
+        {
+            var chosen = ports.Values.Where(p => p.Kind == LocalPortKind.Vm && p.NeutronPortId == id)
+                .OrderBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault();
+            vmPorts = chosen is null ? vmPorts.Remove(id) : vmPorts.SetItem(id, chosen);
+        }
+
+        var tunnels = touched.Any(p => p.Kind == LocalPortKind.Tunnel) ? TunnelIndex(ports.Values) : TunnelPorts;
+        var patches = touched.Any(p => p.Kind == LocalPortKind.Patch) ? PatchList(ports.Values) : PatchPorts;
+        return new LocalPortView(ports, vmPorts, tunnels, patches);
+    }
+
     /// <summary>The events that turn this view into <paramref name="next"/>: unplugs, then ofport
     /// changes and updates, then plugs, each group by name.</summary>
-    public IReadOnlyList<LocalPortEvent> DiffTo(LocalPortView next)
+    public IReadOnlyList<LocalPortEvent> DiffTo(LocalPortView next) => DiffTo(next, null);
+
+    /// <summary><see cref="DiffTo(LocalPortView)"/> limited to the interfaces in <paramref name="only"/> (all if null).</summary>
+    internal IReadOnlyList<LocalPortEvent> DiffTo(LocalPortView next, IReadOnlyCollection<Guid>? only)
     {
         ArgumentNullException.ThrowIfNull(next);
         var unplugged = new List<LocalPortEvent>();
         var changed = new List<LocalPortEvent>();
         var plugged = new List<LocalPortEvent>();
-        foreach (var (uuid, old) in Ports)
+        IEnumerable<KeyValuePair<Guid, LocalPort>> Pick(LocalPortView view) => only is null
+            ? view.Ports
+            : only.Where(view.Ports.ContainsKey).Select(u => KeyValuePair.Create(u, view.Ports[u]));
+        foreach (var (uuid, old) in Pick(this))
         {
             if (!next.Ports.TryGetValue(uuid, out var now) || now.Kind != old.Kind || now.NeutronPortId != old.NeutronPortId)
             {
@@ -69,7 +105,7 @@ public sealed class LocalPortView
             }
         }
 
-        foreach (var (uuid, now) in next.Ports)
+        foreach (var (uuid, now) in Pick(next))
         {
             if (!Ports.ContainsKey(uuid))
             {
@@ -80,4 +116,17 @@ public sealed class LocalPortView
         static IEnumerable<LocalPortEvent> ByName(List<LocalPortEvent> events) => events.OrderBy(e => e.Port.Name, StringComparer.Ordinal);
         return [.. ByName(unplugged), .. ByName(changed), .. ByName(plugged)];
     }
+
+    private static ImmutableDictionary<string, LocalPort> VmIndex(IEnumerable<LocalPort> ports) =>
+        ports.Where(p => p.Kind == LocalPortKind.Vm)
+            .GroupBy(p => p.NeutronPortId!, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First(), StringComparer.Ordinal);
+
+    private static ImmutableDictionary<string, LocalPort> TunnelIndex(IEnumerable<LocalPort> ports) =>
+        ports.Where(p => p.Kind == LocalPortKind.Tunnel)
+            .GroupBy(p => p.TunnelType!, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First(), StringComparer.Ordinal);
+
+    private static ImmutableArray<LocalPort> PatchList(IEnumerable<LocalPort> ports) =>
+        [.. ports.Where(p => p.Kind == LocalPortKind.Patch).OrderBy(p => p.Name, StringComparer.Ordinal)];
 }

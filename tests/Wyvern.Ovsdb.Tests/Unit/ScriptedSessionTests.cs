@@ -37,7 +37,7 @@ public sealed class ScriptedSessionTests
 
         var pending = client.ListDatabasesAsync();
         await server.ExpectAsync("""{"method":"list_dbs","params":[],"id":"*"}""");
-        server.Disconnect();
+        await server.DisposeAsync(); // the server goes away for good: redials fail
 
         (await Should.ThrowAsync<OvsdbConnectionException>(() => pending)).Message.ShouldContain("closed");
         await OvsProcesses.WaitUntilAsync(() => !client.IsConnected, "the client to notice");
