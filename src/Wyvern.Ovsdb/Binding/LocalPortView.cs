@@ -59,8 +59,25 @@ public sealed class LocalPortView
         var ports = Ports.SetItems(upserts.Select(u => KeyValuePair.Create(u.InterfaceUuid, u))).RemoveRange(removals);
 
         var vmPorts = VmPorts;
+        var settled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var port in upserts.Where(u => u.Kind == LocalPortKind.Vm))
+        {
+            // The common case, a VM port whose ofport or state changed: same interface, same id.
+            if (VmPorts.TryGetValue(port.NeutronPortId!, out var current) && current.InterfaceUuid == port.InterfaceUuid
+                && Ports.TryGetValue(port.InterfaceUuid, out var before) && before.NeutronPortId == port.NeutronPortId)
+            {
+                vmPorts = vmPorts.SetItem(port.NeutronPortId!, port);
+                settled.Add(port.NeutronPortId!);
+            }
+        }
+
         foreach (var id in touched.Where(p => p.Kind == LocalPortKind.Vm).Select(p => p.NeutronPortId!).Distinct(StringComparer.Ordinal))
         {
+            if (settled.Contains(id))
+            {
+                continue;
+            }
+
             var chosen = ports.Values.Where(p => p.Kind == LocalPortKind.Vm && p.NeutronPortId == id)
                 .OrderBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault();
             vmPorts = chosen is null ? vmPorts.Remove(id) : vmPorts.SetItem(id, chosen);
