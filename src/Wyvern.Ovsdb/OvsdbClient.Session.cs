@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Wyvern.Ovsdb.Errors;
+using Wyvern.Ovsdb.Rpc;
+
+namespace Wyvern.Ovsdb;
+
+// The session supervisor: connect, restore, probe, and start over when the session ends.
+public sealed partial class OvsdbClient
+{
+    private async Task SuperviseAsync()
+    {
+        var delay = _options.ReconnectMinDelay;
+        while (!_stop.IsCancellationRequested)
+        {
+            OvsdbConnection? connection = null;
+            try
+            {
+                connection = await OvsdbConnection.OpenAsync(Endpoint, OnNotification, _stop.Token);
+                await _sessionLock.WaitAsync(_stop.Token);
+                try
+                {
+                    await RestoreAsync(connection, _stop.Token);
+                    _connection = connection;
+                }
+                finally
+                {
+                    _sessionLock.Release();
+                }
+            }
+            catch (Exception) when (!_stop.IsCancellationRequested)
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+
+                await Task.Delay(delay, _options.TimeProvider, _stop.Token);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+                continue;
+            }
+
+            delay = _options.ReconnectMinDelay;
+            Interlocked.Increment(ref _generation);
+            lock (_stateGate)
+            {
+                _connected.TrySetResult();
+            }
+
+            try
+            {
+                await Task.WhenAny(connection.Closed, ProbeAsync(connection));
+            }
+            finally
+            {
+                lock (_stateGate)
+                {
+                    _connection = null;
+                    _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    // A fresh session knows nothing: re-read schemas, re-create monitors (each diffs its old
+    // view against the new snapshot and delivers a Resync), re-request locks.
+    private async Task RestoreAsync(OvsdbConnection connection, CancellationToken cancellationToken)
+    {
+        _schemas.Clear();
+        _monitorCondSupported = null;
+        foreach (var monitor in _monitors.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            await EstablishAsync(connection, monitor, cancellationToken);
+        }
+
+        foreach (var lockId in _locks.Keys)
+        {
+            await connection.CallAsync("lock", w => WriteStrings(w, [lockId]), null, cancellationToken);
+        }
+    }
+
+    // RFC 7047 §4.1.11: echo doubles as a liveness probe. An unanswered probe means the peer
+    // is gone even if the socket has not noticed yet.
+    private async Task ProbeAsync(OvsdbConnection connection)
+    {
+        if (_options.EchoInterval <= TimeSpan.Zero)
+        {
+            await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return;
+        }
+
+        try
+        {
+            while (!_stop.IsCancellationRequested && !connection.Closed.IsCompleted)
+            {
+                await Task.Delay(_options.EchoInterval, _options.TimeProvider, _stop.Token);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                timeout.CancelAfter(_options.EchoInterval);
+                await connection.CallAsync("echo", w => WriteStrings(w, ["wy-probe"]), null, timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is OvsdbException or OperationCanceledException)
+        {
+            // Probe failed or client stopping: the supervisor ends this session.
+        }
+    }
+
+    private void OnNotification(string method, JsonElement parameters)
+    {
+        switch (method)
+        {
+            case "update2" or "update":
+                if (parameters.ValueKind == JsonValueKind.Array && parameters.GetArrayLength() >= 2
+                    && parameters[0].ValueKind == JsonValueKind.String
+                    && _monitors.TryGetValue(parameters[0].GetString()!, out var monitor))
+                {
+                    monitor.ApplyNotification(parameters[1], version2: method == "update2");
+                }
+
+                break;
+            case "locked" or "stolen":
+                if (parameters.ValueKind == JsonValueKind.Array && parameters.GetArrayLength() >= 1
+                    && parameters[0].ValueKind == JsonValueKind.String)
+                {
+                    (method == "locked" ? LockAcquired : LockStolen)?.Invoke(this, parameters[0].GetString()!);
+                }
+
+                break;
+        }
+    }
+}
