@@ -29,7 +29,10 @@ public interface INbStore : IAsyncDisposable
     /// <summary>Creates <paramref name="value"/> (conflict if the id exists), optionally attached to a lease; returns it with its version.</summary>
     Task<T> CreateAsync<T>(T value, long? leaseId = null, CancellationToken cancellationToken = default) where T : NbObject;
 
-    /// <summary>Replaces the stored object if its version still equals <c>value.Version</c> (compare-and-swap); returns it with its new version.</summary>
+    /// <summary>
+    /// Replaces the stored object if its version still equals <c>value.Version</c> (compare-and-swap);
+    /// returns it with its new version. The object keeps its lease, if any.
+    /// </summary>
     Task<T> UpdateAsync<T>(T value, CancellationToken cancellationToken = default) where T : NbObject;
 
     /// <summary>

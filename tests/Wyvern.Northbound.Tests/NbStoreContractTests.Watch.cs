@@ -94,7 +94,8 @@ public abstract partial class NbStoreContractTests
     {
         var lease = await Store.GrantLeaseAsync(TimeSpan.FromSeconds(1));
         var kept = await Store.GrantLeaseAsync(TimeSpan.FromSeconds(1));
-        await Store.CreateAsync(Samples.Chassis("ch1"), lease.Id);
+        var ch1 = await Store.CreateAsync(Samples.Chassis("ch1"), lease.Id);
+        await Store.UpdateAsync(ch1 with { GatewayCapable = true }); // an update keeps the lease
         var last = await Store.CreateAsync(Samples.Chassis("ch2"), kept.Id);
         var watch = Store.WatchAsync(last.Version).TakeAsync(2, TimeSpan.FromSeconds(15));
 
@@ -112,5 +113,33 @@ public abstract partial class NbStoreContractTests
         var deletes = (await watch).Flatten();
         deletes.Select(c => (c.Kind, c.Id)).ShouldBe([(NbChangeKind.Delete, "ch1"), (NbChangeKind.Delete, "ch2")]);
         (await Store.GetAsync<Chassis>("ch2")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Create_WithUnknownLease_ThrowsNotFoundAndWritesNothing()
+    {
+        var lease = await Store.GrantLeaseAsync(TimeSpan.FromSeconds(5));
+        await Store.RevokeLeaseAsync(lease.Id);
+
+        var error = await Should.ThrowAsync<NbConflictException>(() => Store.CreateAsync(Samples.Chassis("ch1"), lease.Id));
+
+        error.Kind.ShouldBe(NbConflictKind.NotFound);
+        (await Store.GetAsync<Chassis>("ch1")).ShouldBeNull();
+        (await Store.KeepAliveAsync(lease.Id)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task RevokeLease_DeletesItsObjectsAtOneRevision()
+    {
+        var lease = await Store.GrantLeaseAsync(TimeSpan.FromSeconds(30));
+        await Store.CreateAsync(Samples.Chassis("ch1"), lease.Id);
+        var last = await Store.CreateAsync(Samples.Chassis("ch2"), lease.Id);
+        var watch = Store.WatchAsync(last.Version).TakeAsync(1);
+
+        await Store.RevokeLeaseAsync(lease.Id);
+
+        var batch = (await watch).Single().ShouldBeOfType<NbChangeBatch>();
+        batch.Changes.Select(c => (c.Kind, c.Id)).ShouldBe([(NbChangeKind.Delete, "ch1"), (NbChangeKind.Delete, "ch2")]);
+        (await Store.ListAsync<Chassis>()).ShouldBeEmpty();
     }
 }

@@ -19,7 +19,8 @@ internal sealed record EtcdRangeResponse(EtcdHeader Header, EtcdKeyValue[]? Kvs,
 internal sealed record EtcdPutRequest(
     byte[] Key,
     byte[] Value,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Lease = 0);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Lease = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IgnoreLease = false);
 
 internal sealed record EtcdDeleteRangeRequest(byte[] Key);
 
