@@ -12,9 +12,11 @@ internal sealed record EtcdKeyValue(byte[] Key, long CreateRevision, long ModRev
 
 internal sealed record EtcdRangeRequest(
     byte[] Key,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] byte[]? RangeEnd = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] byte[]? RangeEnd = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Limit = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Revision = 0);
 
-internal sealed record EtcdRangeResponse(EtcdHeader Header, EtcdKeyValue[]? Kvs, long Count);
+internal sealed record EtcdRangeResponse(EtcdHeader Header, EtcdKeyValue[]? Kvs, long Count, bool More);
 
 internal sealed record EtcdPutRequest(
     byte[] Key,
