@@ -50,7 +50,7 @@ public interface INbStore : IAsyncDisposable
     /// <summary>Every object, consistent at one revision (for a cold start: snapshot, then watch from its revision).</summary>
     Task<NbSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The change feed after <paramref name="afterRevision"/> (exclusive), until cancelled.</summary>
+    /// <summary>The change feed after <paramref name="afterRevision"/> (exclusive), until cancelled (or, embedded, the store is disposed).</summary>
     IAsyncEnumerable<NbWatchEvent> WatchAsync(long afterRevision, CancellationToken cancellationToken = default);
 
     /// <summary>A lease that expires <paramref name="ttl"/> after its last renewal (etcd rounds up to whole seconds).</summary>
