@@ -161,13 +161,14 @@ public abstract partial class NbStoreContractTests
                 {
                     await Store.DeleteAsync<LogicalPort>(port.Id);
                 }
+                await Task.Delay(2); // keep the writes going long enough for several followers to start
             }
         })));
         var followers = new List<Task<Dictionary<string, NbObject>>>();
         while (!writes.IsCompleted)
         {
             followers.Add(FollowAsync(await Store.GetSnapshotAsync()));
-            await Task.Delay(15);
+            await Task.Delay(5);
         }
         await writes;
         var final = await Store.GetSnapshotAsync();
