@@ -23,7 +23,12 @@ public sealed partial class EtcdNbStore
             });
             success.Add(op.Kind == NbOperationKind.Delete
                 ? new EtcdRequestOp(RequestDeleteRange: new EtcdDeleteRangeRequest(keys[i]))
-                : new EtcdRequestOp(RequestPut: new EtcdPutRequest(keys[i], NbCodec.Encode(op.Value!), op.LeaseId ?? 0)));
+                : new EtcdRequestOp(RequestPut: new EtcdPutRequest(
+                    keys[i],
+                    NbCodec.Encode(op.Value!),
+                    op.LeaseId ?? 0,
+                    // an update without a lease keeps the key's lease (a plain put would detach it)
+                    IgnoreLease: op.Kind == NbOperationKind.Update && op.LeaseId is null)));
         }
         var failure = keys.Select(k => new EtcdRequestOp(RequestRange: new EtcdRangeRequest(k))).ToArray();
 
