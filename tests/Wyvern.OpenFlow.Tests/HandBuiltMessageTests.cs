@@ -70,12 +70,12 @@ public sealed class HandBuiltMessageTests
                 MatchField.ArpOp(1),
                 MatchField.ArpTpa(IPAddress.Parse("10.0.0.1"))),
             Instructions = [new ApplyActionsInstruction([
-                new NxRegMoveAction(NxFieldRef.Whole(OxmField.NxmOfEthSrc), NxFieldRef.Whole(OxmField.NxmOfEthDst)),
+                new NxRegMoveAction(NxFieldRef.Whole(OxmField.EthSrc), NxFieldRef.Whole(OxmField.EthDst)),
                 new SetFieldAction(MatchField.EthSrc(RouterMac)),
-                new NxRegLoadAction(NxFieldRef.Whole(OxmField.NxmOfArpOp), 2), // ovs-ofctl writes load: to an NXM_OF field as NXAST_REG_LOAD
-                new NxRegMoveAction(NxFieldRef.Whole(OxmField.NxArpSha), NxFieldRef.Whole(OxmField.NxArpTha)),
+                new NxRegLoadAction(NxFieldRef.Whole(OxmField.ArpOp), 2), // ovs-ofctl writes load: to an NXM_OF field as NXAST_REG_LOAD
+                new NxRegMoveAction(NxFieldRef.Whole(OxmField.ArpSha), NxFieldRef.Whole(OxmField.ArpTha)),
                 new SetFieldAction(MatchField.ArpSha(RouterMac)),
-                new NxRegMoveAction(NxFieldRef.Whole(OxmField.NxmOfArpSpa), NxFieldRef.Whole(OxmField.NxmOfArpTpa)),
+                new NxRegMoveAction(NxFieldRef.Whole(OxmField.ArpSpa), NxFieldRef.Whole(OxmField.ArpTpa)),
                 new SetFieldAction(MatchField.ArpSpa(IPAddress.Parse("10.0.0.1"))),
                 new OutputAction(OfpPort.InPort),
             ])],
@@ -153,7 +153,7 @@ public sealed class HandBuiltMessageTests
             Instructions = [new ApplyActionsInstruction([
                 new NxLearnAction(Table: 10, IdleTimeout: 60, Priority: 5, Specs: new[]
                 {
-                    NxLearnSpec.MatchField(NxFieldRef.Whole(OxmField.NxmOfEthDst), NxFieldRef.Whole(OxmField.NxmOfEthSrc)),
+                    NxLearnSpec.MatchField(NxFieldRef.Whole(OxmField.EthDst), NxFieldRef.Whole(OxmField.EthSrc)),
                     NxLearnSpec.MatchImmediate(new NxFieldRef(OxmField.Reg6, 0, 16), new byte[] { 0x00, 0x2a }),
                     NxLearnSpec.Load(NxFieldRef.Whole(OxmField.Reg6), NxFieldRef.Whole(OxmField.Reg7)),
                     NxLearnSpec.LoadImmediate(new byte[] { 0, 0, 0, 5 }, NxFieldRef.Whole(OxmField.Reg5)),

@@ -22,6 +22,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
     private readonly Index<Subnet> _subnetsByNetwork = new();
     private readonly Index<LogicalRouter> _routersByNetwork = new();
     private readonly Dictionary<string, int> _localOfPorts = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, LogicalPort> _portsByKey = [];
 
     public string ChassisName { get; } = chassisName;
 
@@ -42,6 +43,9 @@ public sealed class ChassisState(string chassisName) : IChassisView
     public IEnumerable<LogicalRouter> RoutersOfNetwork(string networkId) => _routersByNetwork.Get(networkId);
 
     public int? LocalOfPort(string portId) => _localOfPorts.TryGetValue(portId, out var p) ? p : null;
+
+    /// <summary>The port with key <paramref name="key"/> (from reg6/reg7 in a packet-in), or null.</summary>
+    public LogicalPort? PortByKey(int key) => _portsByKey.GetValueOrDefault(key);
 
     /// <summary>Every object of the model, for a full recompute.</summary>
     public IEnumerable<LogicalSwitch> Networks => _networks.Values;
@@ -82,6 +86,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
             case LogicalPort p:
                 _ports[p.Id] = p;
                 _portsByNetwork.Add(p.NetworkId, p.Id, p);
+                _portsByKey[p.Key] = p;
                 break;
             case LogicalRouter r:
                 _routers[r.Id] = r;
@@ -118,6 +123,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
             case LogicalPort p:
                 _ports.Remove(id);
                 _portsByNetwork.Remove(p.NetworkId, id);
+                _portsByKey.Remove(p.Key);
                 break;
             case LogicalRouter r:
                 _routers.Remove(id);

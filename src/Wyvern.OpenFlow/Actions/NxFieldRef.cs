@@ -13,7 +13,7 @@ public readonly record struct NxFieldRef(OxmField Field, int Offset, int NBits)
     public static NxFieldRef Whole(OxmField field) => new(field, 0, OxmFieldInfo.Width(field) * 8);
 
     /// <summary>The NXM header of the field without mask: class, field and width.</summary>
-    public uint Header => (uint)Field | (uint)OxmFieldInfo.Width(Field);
+    public uint Header => (uint)NxmAliases.ForFieldReference(Field) | (uint)OxmFieldInfo.Width(Field);
 
     /// <summary>nicira-ext.h "ofs_nbits": offset(10 bits) then n_bits - 1 (6 bits).</summary>
     public ushort OffsetNBits => (ushort)((Offset << 6) | (NBits - 1));
@@ -22,7 +22,7 @@ public readonly record struct NxFieldRef(OxmField Field, int Offset, int NBits)
 
     internal static NxFieldRef FromHeader(uint header, int offset, int nBits)
     {
-        var field = (OxmField)(header & 0xffff_fe00);
+        var field = NxmAliases.Canonical((OxmField)(header & 0xffff_fe00));
         if (!OxmFieldInfo.IsKnown(field))
         {
             throw new OfpDecodeException(OfpDecodeError.BadValue, $"field reference to unknown field 0x{header:x8}");

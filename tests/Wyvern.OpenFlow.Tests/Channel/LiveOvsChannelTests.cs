@@ -143,12 +143,12 @@ public sealed class LiveOvsChannelTests : IAsyncLifetime
             TableId = 25, Priority = 100,
             Match = Match.Create(MatchField.EthType(0x0806), MatchField.ArpOp(1), MatchField.ArpTpa(IPAddress.Parse("10.0.0.1"))),
             Instructions = [new ApplyActionsInstruction([
-                new NxRegMoveAction(NxFieldRef.Whole(OxmField.NxmOfEthSrc), NxFieldRef.Whole(OxmField.NxmOfEthDst)),
+                new NxRegMoveAction(NxFieldRef.Whole(OxmField.EthSrc), NxFieldRef.Whole(OxmField.EthDst)),
                 new SetFieldAction(MatchField.EthSrc(RouterMac)),
                 new SetFieldAction(MatchField.ArpOp(2)),
-                new NxRegMoveAction(NxFieldRef.Whole(OxmField.NxArpSha), NxFieldRef.Whole(OxmField.NxArpTha)),
+                new NxRegMoveAction(NxFieldRef.Whole(OxmField.ArpSha), NxFieldRef.Whole(OxmField.ArpTha)),
                 new SetFieldAction(MatchField.ArpSha(RouterMac)),
-                new NxRegMoveAction(NxFieldRef.Whole(OxmField.NxmOfArpSpa), NxFieldRef.Whole(OxmField.NxmOfArpTpa)),
+                new NxRegMoveAction(NxFieldRef.Whole(OxmField.ArpSpa), NxFieldRef.Whole(OxmField.ArpTpa)),
                 new SetFieldAction(MatchField.ArpSpa(IPAddress.Parse("10.0.0.1"))),
                 new OutputAction(OfpPort.InPort),
             ])],
@@ -189,7 +189,7 @@ public sealed class LiveOvsChannelTests : IAsyncLifetime
             Instructions = [new ApplyActionsInstruction([
                 new NxLearnAction(Table: 71, IdleTimeout: 60, Priority: 5, Specs: new[]
                 {
-                    NxLearnSpec.MatchField(NxFieldRef.Whole(OxmField.NxmOfEthDst), NxFieldRef.Whole(OxmField.NxmOfEthSrc)),
+                    NxLearnSpec.MatchField(NxFieldRef.Whole(OxmField.EthDst), NxFieldRef.Whole(OxmField.EthSrc)),
                     NxLearnSpec.Output(NxFieldRef.Whole(OxmField.NxmOfInPort)),
                 }),
                 new PushVlanAction(),

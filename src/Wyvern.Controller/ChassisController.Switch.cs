@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Wyvern.Controller.Reconciler;
+using Wyvern.OpenFlow.Channel;
+using Wyvern.OpenFlow.Messages;
+
+namespace Wyvern.Controller;
+
+public sealed partial class ChassisController
+{
+    private bool _fullSyncPending;
+
+    private async Task PumpSessionsAsync(OpenFlowListener listener, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var session in listener.Sessions.ReadAllAsync(ct))
+            {
+                _logger.LogInformation("{Switch} connected", session);
+                await _inputs.Writer.WriteAsync(new ControllerInput.SwitchUp(session), ct);
+                _ = Task.Run(() => PumpSessionEventsAsync(session, ct), CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PumpSessionEventsAsync(SwitchSession session, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in session.Events.ReadAllAsync(ct))
+            {
+                if (message is PacketIn packetIn)
+                {
+                    await _inputs.Writer.WriteAsync(new ControllerInput.Packet(session, packetIn), ct);
+                }
+            }
+            var reason = await session.Completion;
+            await _inputs.Writer.WriteAsync(new ControllerInput.SwitchDown(session, reason), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A (new) switch session: read what it holds of Wyvern's flows, then the
+    /// next sync sends only the difference (nothing at all after a controller
+    /// restart with an unchanged model).
+    /// </summary>
+    private async Task AttachSwitchAsync(SwitchSession session, CancellationToken ct)
+    {
+        if (_session is { } old && !ReferenceEquals(old, session))
+        {
+            await old.DisposeAsync();
+        }
+        _session = session;
+        Status.InSync = false;
+        // OF 1.3.5 §7.3.10: ask for packet-ins of every reason, including
+        // invalid TTL (a routed packet whose TTL ran out: the controller
+        // answers ICMP time exceeded), and port status changes.
+        const uint packetInReasons = (1u << 0) | (1u << 1) | (1u << 2);
+        const uint portStatusReasons = (1u << 0) | (1u << 1) | (1u << 2);
+        await session.SendAsync(new SetAsync(new AsyncMasks(packetInReasons, 0, portStatusReasons, portStatusReasons, 0, 0)), ct);
+        var installed = await session.DumpFlowsAsync(FlowMods.DumpWyvernFlows(), ct);
+        _reconciler.ResetInstalled(installed);
+        _fullSyncPending = true;
+        _logger.LogInformation("{Switch} holds {Count} Wyvern flows; reconciling against {Desired} desired",
+            session, installed.Count, _engine.Desired.Count);
+    }
+
+    private async Task SyncAsync(CancellationToken ct)
+    {
+        Status.DesiredFlows = _engine.Desired.Count;
+        if (_session is not { IsConnected: true } session)
+        {
+            return;
+        }
+        FlowDiff diff;
+        if (_fullSyncPending)
+        {
+            _engine.Desired.TakeDirty();
+            diff = _reconciler.FullDiff(_engine.Desired);
+            _logger.LogInformation("full resync with {Switch}: {Adds} to add, {Deletes} to delete, {Modifies} to modify",
+                session, diff.Adds.Count, diff.Deletes.Count, diff.Modifies.Count);
+        }
+        else
+        {
+            diff = _reconciler.Diff(_engine.Desired, _engine.Desired.TakeDirty());
+        }
+        try
+        {
+            if (!diff.IsEmpty)
+            {
+                await session.InstallBundleAsync([.. diff.ToFlowMods()], cancellationToken: ct);
+                _reconciler.Acknowledge(diff);
+                Status.RecordSync(diff.Count);
+            }
+            _fullSyncPending = false;
+            Status.InSync = true;
+            ReleaseWaiters();
+        }
+        catch (OpenFlowErrorException e)
+        {
+            // The bundle was discarded: nothing changed on the switch. A rejected
+            // flow is a bug in an app; log it and retry the rest from a full diff.
+            foreach (var (request, error) in e.Failures)
+            {
+                _logger.LogError("switch rejected {Request}: {Error}", request, error);
+            }
+            _fullSyncPending = true;
+            ScheduleRetry(ct);
+        }
+        catch (Exception e) when (e is SwitchDisconnectedException or IOException or TimeoutException)
+        {
+            _logger.LogWarning(e, "sync to {Switch} failed; it will be redone when the switch is back", session);
+            _fullSyncPending = true;
+        }
+    }
+
+    private void ReleaseWaiters()
+    {
+        lock (_waiters)
+        {
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_waiters[i].Revision <= Status.Revision)
+                {
+                    _waiters[i].Done.TrySetResult();
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    private void ScheduleRetry(CancellationToken ct) =>
+        _ = Task.Delay(TimeSpan.FromSeconds(1), _time, ct).ContinueWith(
+            _ => _inputs.Writer.TryWrite(new ControllerInput.Retry()), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+}

@@ -1,0 +1,279 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Wyvern.Controller.Engine;
+using Wyvern.Controller.PacketIns;
+using Wyvern.Controller.Reconciler;
+using Wyvern.Northbound;
+using Wyvern.OpenFlow.Channel;
+using Wyvern.Ovsdb;
+using Wyvern.Ovsdb.Binding;
+using Wyvern.Ovsdb.Bootstrap;
+using Wyvern.Ovsdb.Rpc;
+
+namespace Wyvern.Controller;
+
+/// <summary>
+/// The local controller of one chassis (DESIGN.md "The controller").
+/// <para>Invariants:</para>
+/// <list type="bullet">
+/// <item>One event loop owns the engine, the reconciler and the switch session; pumps (store watch, OVSDB binding monitor, switch sessions, packet-ins) only post inputs to it, so no state is shared across threads.</item>
+/// <item>After each burst of inputs the loop sends the switch only the difference, in one bundle, and records it as installed only when the switch confirmed it.</item>
+/// <item>On every (re)connect of the switch, and so after a controller restart, it first dumps Wyvern's flows and diffs against them: flows that are still right are never touched, so established traffic sees no gap.</item>
+/// <item>Any failure talking to the store, OVSDB or the switch is logged and retried; the loop itself never dies of one.</item>
+/// </list>
+/// </summary>
+public sealed partial class ChassisController : IAsyncDisposable
+{
+    private readonly INbStore _store;
+    private readonly ControllerOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<ControllerInput> _inputs = Channel.CreateUnbounded<ControllerInput>(new() { SingleReader = true });
+    private readonly FlowEngine _engine;
+    private readonly FlowReconciler _reconciler = new();
+    private readonly PacketInHandler _packetIns;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _pumps = [];
+    private readonly List<(long Revision, TaskCompletionSource Done)> _waiters = [];
+    private OvsdbClient? _ovsdb;
+    private OpenFlowListener? _listener;
+    private LocalPortBindingMonitor? _bindings;
+    private SwitchSession? _session;
+    private Task? _loop;
+
+    public ChassisController(INbStore store, ControllerOptions options, ILogger logger, TimeProvider? time = null)
+    {
+        _store = store;
+        _options = options;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _engine = new FlowEngine(new ChassisState(options.ChassisName), FlowEngine.DefaultApps());
+        _packetIns = new PacketInHandler(_engine.State, options, _time, logger);
+    }
+
+    /// <summary>Counters and state for operators and tests.</summary>
+    public ControllerStatus Status { get; } = new();
+
+    /// <summary>
+    /// Starts the controller: connects OVSDB, listens for the switch, bootstraps
+    /// the bridge, registers the chassis, loads the model and starts the loop.
+    /// Returns when the loop runs; <see cref="DisposeAsync"/> stops it.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        _ovsdb = await OvsdbClient.ConnectAsync(OvsdbEndpoint.Parse(_options.OvsdbEndpoint), cancellationToken: cancellationToken);
+        _listener = new OpenFlowListener();
+        var target = Listen(_listener, _options.OpenFlowListen);
+        var bootstrap = await ChassisBootstrap.RunAsync(_ovsdb, new ChassisBootstrapOptions
+        {
+            IntegrationBridge = _options.IntegrationBridge,
+            DatapathType = _options.DatapathType,
+            ControllerTarget = target,
+            TunnelTypes = [.. _options.TunnelTypes.Select(t => t.ToString().ToLowerInvariant())],
+            LocalIp = _options.UnderlayIp.ToString(),
+            BridgeMappings = _options.BridgeMappings,
+            SystemId = _options.ChassisName,
+            Hostname = Environment.MachineName,
+        }, cancellationToken);
+        if (bootstrap.Changed)
+        {
+            _logger.LogInformation("bootstrap of {Bridge}: {Changes}", _options.IntegrationBridge, string.Join("; ", bootstrap.Changes));
+        }
+        _bindings = await LocalPortBindingMonitor.StartAsync(_ovsdb, _options.IntegrationBridge, cancellationToken: cancellationToken);
+        await RegisterChassisAsync(cancellationToken);
+        var snapshot = await _store.GetSnapshotAsync(cancellationToken);
+        LoadSnapshot(snapshot);
+        ApplyBindingView(_bindings.View);
+        _engine.RunAll();
+
+        _pumps.Add(Task.Run(() => PumpWatchAsync(snapshot.Revision, _stop.Token), CancellationToken.None));
+        _pumps.Add(Task.Run(() => PumpBindingsAsync(_bindings, _stop.Token), CancellationToken.None));
+        _pumps.Add(Task.Run(() => PumpSessionsAsync(_listener, _stop.Token), CancellationToken.None));
+        _pumps.Add(Task.Run(() => KeepLeaseAsync(_stop.Token), CancellationToken.None));
+        _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Completes when the switch holds every flow for store revision <paramref name="revision"/> or later.</summary>
+    public Task WaitSyncedAsync(long revision, CancellationToken cancellationToken = default)
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            if (Status.InSync && Status.Revision >= revision)
+            {
+                return Task.CompletedTask;
+            }
+            _waiters.Add((revision, tcs));
+        }
+        return tcs.Task.WaitAsync(cancellationToken);
+    }
+
+    private static string Listen(OpenFlowListener listener, string spec)
+    {
+        if (spec.StartsWith("unix:", StringComparison.Ordinal))
+        {
+            var path = spec["unix:".Length..];
+            File.Delete(path);
+            listener.ListenUnix(path);
+            return spec;
+        }
+        if (spec.StartsWith("tcp:", StringComparison.Ordinal) && System.Net.IPEndPoint.TryParse(spec["tcp:".Length..], out var endpoint))
+        {
+            var bound = listener.ListenTcp(endpoint);
+            return $"tcp:{bound.Address}:{bound.Port}";
+        }
+        throw new FormatException($"OpenFlow listen address '{spec}' is neither unix:PATH nor tcp:IP:PORT");
+    }
+
+    private void LoadSnapshot(NbSnapshot snapshot)
+    {
+        foreach (var o in snapshot.Objects)
+        {
+            _engine.State.Upsert(o);
+        }
+        Status.Revision = snapshot.Revision;
+    }
+
+    private void ApplyBindingView(LocalPortView view)
+    {
+        foreach (var p in view.VmPorts.Values)
+        {
+            _engine.State.SetLocalOfPort(p.NeutronPortId!, p.Ofport);
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (await _inputs.Reader.WaitToReadAsync(ct))
+            {
+                while (_inputs.Reader.TryRead(out var input))
+                {
+                    try
+                    {
+                        await HandleAsync(input, ct);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        _logger.LogError(e, "controller input {Input} failed", input.GetType().Name);
+                    }
+                }
+                await SyncAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandleAsync(ControllerInput input, CancellationToken ct)
+    {
+        switch (input)
+        {
+            case ControllerInput.Model { Event: NbChangeBatch batch }:
+                foreach (var change in batch.Changes)
+                {
+                    if (change.Kind == NbChangeKind.Put && change.Value is { } value)
+                    {
+                        _engine.HandleUpsert(value);
+                        ClaimIfLocal(value);
+                    }
+                    else
+                    {
+                        _engine.HandleDelete(change.Table, change.Id);
+                    }
+                }
+                Status.Revision = batch.Revision;
+                break;
+            case ControllerInput.Model { Event: NbResync resync }:
+                _logger.LogWarning("store history compacted: resyncing from a snapshot at revision {Revision}", resync.Revision);
+                Resync(resync.Snapshot);
+                break;
+            case ControllerInput.Binding b:
+                foreach (var e in b.Batch.Events.Where(e => e.Port.Kind == LocalPortKind.Vm && e.Port.NeutronPortId is not null))
+                {
+                    var id = e.Port.NeutronPortId!;
+                    _engine.HandleLocalBinding(id, e.Kind == LocalPortEventKind.Unplugged ? null : e.Port.Ofport);
+                    if (e.Kind == LocalPortEventKind.Plugged && _engine.State.Port(id) is { } port)
+                    {
+                        ClaimIfLocal(port);
+                    }
+                }
+                break;
+            case ControllerInput.SwitchUp up:
+                await AttachSwitchAsync(up.Session, ct);
+                break;
+            case ControllerInput.SwitchDown down when ReferenceEquals(down.Session, _session):
+                _logger.LogWarning("switch disconnected ({Reason}); flows stay on the switch until it reconnects", down.Reason);
+                _session = null;
+                Status.InSync = false;
+                break;
+            case ControllerInput.Packet p when ReferenceEquals(p.Session, _session):
+                Status.RecordPacketIn();
+                if (_packetIns.Handle(p.PacketIn) is { } reply)
+                {
+                    await p.Session.SendAsync(reply, ct);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Resync(NbSnapshot snapshot)
+    {
+        var seen = snapshot.Objects.Select(o => (o.Table, o.Id)).ToHashSet();
+        foreach (var stale in _engine.State.Ports.Select(p => (p.Table, p.Id))
+                     .Concat(_engine.State.Networks.Select(n => (n.Table, n.Id)))
+                     .Concat(_engine.State.Routers.Select(r => (r.Table, r.Id)))
+                     .Where(k => !seen.Contains(k)).ToList())
+        {
+            _engine.HandleDelete(stale.Table, stale.Id);
+        }
+        foreach (var o in snapshot.Objects)
+        {
+            _engine.HandleUpsert(o);
+        }
+        Status.Revision = snapshot.Revision;
+    }
+
+    private int _disposed;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        await _stop.CancelAsync();
+        _inputs.Writer.TryComplete();
+        try
+        {
+            await Task.WhenAll(_pumps.Append(_loop ?? Task.CompletedTask));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        if (_bindings is not null)
+        {
+            await _bindings.DisposeAsync();
+        }
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync();
+        }
+        if (_ovsdb is not null)
+        {
+            await _ovsdb.DisposeAsync();
+        }
+        _stop.Dispose();
+        lock (_waiters)
+        {
+            foreach (var (_, done) in _waiters)
+            {
+                done.TrySetCanceled();
+            }
+        }
+    }
+}

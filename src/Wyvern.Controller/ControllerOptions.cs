@@ -1,0 +1,48 @@
+using System.Net;
+using Wyvern.Controller.Dhcp;
+using Wyvern.Model;
+
+namespace Wyvern.Controller;
+
+/// <summary>How a chassis controller runs (from the command line or the all-in-one host).</summary>
+public sealed record ControllerOptions
+{
+    /// <summary>The chassis name (also OVS <c>system-id</c> and the store's chassis id).</summary>
+    public required string ChassisName { get; init; }
+
+    /// <summary>The address other chassis tunnel to (the virtual tunnel ports' local_ip).</summary>
+    public IPAddress UnderlayIp { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Encapsulations this chassis offers; one virtual tunnel port each.</summary>
+    public IReadOnlyList<TunnelType> TunnelTypes { get; init; } = [TunnelType.Vxlan];
+
+    /// <summary>Physical network → provider bridge.</summary>
+    public IReadOnlyDictionary<string, string> BridgeMappings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>May host centralized SNAT and fallback DNAT.</summary>
+    public bool GatewayCapable { get; init; }
+
+    /// <summary>The OVSDB server of this chassis: <c>unix:PATH</c> or <c>tcp:IP:PORT</c>.</summary>
+    public string OvsdbEndpoint { get; init; } = "unix:/var/run/openvswitch/db.sock";
+
+    /// <summary>The integration bridge.</summary>
+    public string IntegrationBridge { get; init; } = "br-int";
+
+    /// <summary><c>system</c> (kernel datapath) in production, <c>netdev</c> (userspace) in tests.</summary>
+    public string DatapathType { get; init; } = "system";
+
+    /// <summary>
+    /// Where the controller listens for its switch: <c>unix:PATH</c> or
+    /// <c>tcp:IP:PORT</c>. OVS connects to the same target (set once at bootstrap).
+    /// </summary>
+    public string OpenFlowListen { get; init; } = "tcp:127.0.0.1:6653";
+
+    /// <summary>How long the chassis record outlives a silent controller.</summary>
+    public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>DHCP answers.</summary>
+    public DhcpSettings Dhcp { get; init; } = new();
+
+    /// <summary>Packet-ins accepted per port per second (a flooding VM cannot starve the controller).</summary>
+    public double PacketInRatePerPort { get; init; } = 50;
+}

@@ -1,0 +1,99 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Wyvern.Controller.Dhcp;
+using Wyvern.Controller.Engine;
+using Wyvern.Model;
+using Wyvern.OpenFlow;
+using Wyvern.OpenFlow.Actions;
+using Wyvern.OpenFlow.Matching;
+using Wyvern.OpenFlow.Messages;
+using Wyvern.Packets;
+using Wyvern.Pipeline;
+using PacketMac = Wyvern.Packets.MacAddress;
+
+namespace Wyvern.Controller.PacketIns;
+
+/// <summary>
+/// Turns a packet-in into the packet-out that answers it, reading the model:
+/// DHCP requests (from the DHCP table) get the responder's reply; packets
+/// whose TTL ran out while routed get ICMP time exceeded from the router
+/// interface they arrived on. Rate-limited per source port. Pure apart from
+/// logging: returns the reply, sends nothing.
+/// </summary>
+public sealed class PacketInHandler(ChassisState state, ControllerOptions options, TimeProvider time, ILogger logger)
+{
+    private readonly DhcpResponder _dhcp = new(options.Dhcp);
+    private readonly TokenBucketLimiter _limiter = new(options.PacketInRatePerPort, time);
+
+    /// <summary>Packet-ins dropped by the rate limit.</summary>
+    public long RateLimited { get; private set; }
+
+    /// <summary>The packet-out answering <paramref name="packetIn"/>, or null.</summary>
+    public PacketOut? Handle(PacketIn packetIn)
+    {
+        if (packetIn.InPort is not { } inPort)
+        {
+            return null;
+        }
+        var sourcePort = Field(packetIn, Registers.SourcePortField);
+        if (!_limiter.TryTake((long)sourcePort))
+        {
+            RateLimited++;
+            return null;
+        }
+        try
+        {
+            var reply = packetIn.Reason == PacketInReason.InvalidTtl
+                ? TimeExceeded(packetIn)
+                : packetIn.TableId == (byte)TableId.Dhcp ? Dhcp(packetIn, (int)sourcePort) : null;
+            return reply is null ? null : new PacketOut(OfpPort.Controller, new OfpAction[] { new OutputAction(inPort) }, reply);
+        }
+        catch (MalformedPacketException e)
+        {
+            logger.LogInformation(e, "dropping malformed packet-in from port key {Port}", sourcePort);
+            return null;
+        }
+    }
+
+    private byte[]? Dhcp(PacketIn packetIn, int portKey)
+    {
+        if (state.PortByKey(portKey) is not { } port || state.Network(port.NetworkId) is not { } network)
+        {
+            return null;
+        }
+        foreach (var fixedIp in port.FixedIps)
+        {
+            if (fixedIp.IpAddress.AddressFamily != AddressFamily.InterNetwork || state.Subnet(fixedIp.SubnetId) is not { } subnet)
+            {
+                continue;
+            }
+            var serverIp = subnet.GatewayIp ?? subnet.Cidr.BaseAddress;
+            var lease = new DhcpLeaseContext(port, fixedIp.IpAddress, subnet, network, serverIp, DhcpServerMac(network));
+            return _dhcp.Respond(packetIn.Data.Span, lease);
+        }
+        return null;
+    }
+
+    private byte[]? TimeExceeded(PacketIn packetIn)
+    {
+        var routerKey = (int)Field(packetIn, Registers.RouterField);
+        var networkKey = (int)Field(packetIn, OxmField.Metadata);
+        var router = state.Routers.FirstOrDefault(r => r.Key == routerKey);
+        var ingress = router?.Ports.FirstOrDefault(rp => state.Network(rp.NetworkId)?.Key == networkKey);
+        if (ingress is null)
+        {
+            return null;
+        }
+        return FrameBuilder.IcmpError(packetIn.Data.Span, IcmpV4.TimeExceeded, IcmpV4.TtlExceededInTransit,
+            new PacketMac(ingress.MacAddress.Value), ingress.IpAddress);
+    }
+
+    /// <summary>
+    /// The DHCP server's MAC on a network: locally administered, derived from
+    /// the network key, so it is stable across restarts and chassis.
+    /// </summary>
+    public static PacketMac DhcpServerMac(LogicalSwitch network) => new(0x02_00_00_00_00_00UL | (0xd4UL << 32) | (uint)network.Key);
+
+    private static ulong Field(PacketIn packetIn, OxmField field) =>
+        packetIn.Match.TryGet(field, out var f) ? (ulong)f.Value : 0;
+}
