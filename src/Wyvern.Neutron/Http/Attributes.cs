@@ -139,12 +139,28 @@ internal sealed class Attributes
         throw NeutronErrors.InvalidAttribute(name, $"'{node.ToJsonString()}' is not an integer");
     }
 
-    /// <summary>An IP address or a 400 naming <paramref name="name"/>.</summary>
+    /// <summary>An IP address or a 400 naming <paramref name="name"/> (dotted quads only for IPv4, no IPv6 zone).</summary>
     public static IPAddress ParseIp(string name, string text) =>
-        IPAddress.TryParse(text, out var ip) && text.Contains(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? '.' : ':', StringComparison.Ordinal)
-            && ip.ScopeId == 0
-            ? ip
-            : throw NeutronErrors.InvalidAttribute(name, $"'{text}' is not a valid IP address");
+        TryParseIp(text, out var ip) ? ip : throw NeutronErrors.InvalidAttribute(name, $"'{text}' is not a valid IP address");
+
+    /// <summary>
+    /// Strict address parsing: <see cref="IPAddress.TryParse(string, out IPAddress)"/> also takes "10.1" and
+    /// "10.0.0.1%eth0", which Neutron (netaddr) refuses.
+    /// </summary>
+    public static bool TryParseIp(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? ip)
+    {
+        ip = null;
+        if (!IPAddress.TryParse(text, out var parsed) || text.Contains('%', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && text.Count(c => c == '.') != 3)
+        {
+            return false;
+        }
+        ip = parsed;
+        return true;
+    }
 
     /// <summary>A CIDR or a 400 naming <paramref name="name"/>; host bits must be zero when <paramref name="strict"/>.</summary>
     public static IPNetwork ParseCidr(string name, string text, bool strict)
@@ -161,9 +177,8 @@ internal sealed class Attributes
             throw NeutronErrors.InvalidAttribute(name, $"'{text}' is not a valid IP subnet");
         }
         var address = text[..slash];
-        if (!IPAddress.TryParse(address, out var baseIp) || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            || length > (baseIp.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
-            || !address.Contains(baseIp.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? '.' : ':', StringComparison.Ordinal))
+        if (!TryParseIp(address, out var baseIp) || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            || length > (baseIp.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
         {
             throw NeutronErrors.InvalidAttribute(name, $"'{text}' is not a valid IP subnet");
         }

@@ -113,6 +113,17 @@ internal sealed class Endpoints(IAuthenticator authenticator, WriteGate gate, IL
         {
             return Error(400, "HTTPBadRequest", e.Message);
         }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty;
+        }
+#pragma warning disable CA1031 // Neutron answers any other failure with a 500 NeutronError body; the cause is logged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger?.LogError(e, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
+            return Error(500, "HTTPInternalServerError", "Request Failed: internal server error while processing your request.");
+        }
     }
 
     private static IResult Error(int status, string type, string message) => NeutronApi.Json(status, new JsonObject
