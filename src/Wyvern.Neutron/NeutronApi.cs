@@ -59,7 +59,6 @@ public static class NeutronApi
         var api = new Endpoints(authenticator, new WriteGate(), logger);
         endpoints.MapGet("/", (HttpRequest request) => Json(200, Versions(request)));
         endpoints.MapGet("/v2.0", (HttpRequest request) => Json(200, Resources(request, handlers)));
-        endpoints.MapGet("/v2.0/", (HttpRequest request) => Json(200, Resources(request, handlers)));
         api.MapExtensions(endpoints);
         foreach (var handler in handlers)
         {
