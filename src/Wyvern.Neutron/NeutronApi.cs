@@ -27,6 +27,7 @@ public static class NeutronApi
     public static WebApplication Build(WebApplicationBuilder builder, INbStore store, NeutronOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRouting(); // idempotent; needed by an empty builder
         var app = builder.Build();
         app.MapNeutron(store, options);
         return app;
@@ -57,8 +58,8 @@ public static class NeutronApi
             new SecurityGroupRulesHandler(backend),
         ];
         var api = new Endpoints(authenticator, new WriteGate(), logger);
-        endpoints.MapGet("/", (HttpRequest request) => Json(200, Versions(request)));
-        endpoints.MapGet("/v2.0", (HttpRequest request) => Json(200, Resources(request, handlers)));
+        endpoints.MapMethods("/", ["GET"], http => Json(200, Versions(http.Request)).ExecuteAsync(http));
+        endpoints.MapMethods("/v2.0", ["GET"], http => Json(200, Resources(http.Request, handlers)).ExecuteAsync(http));
         api.MapExtensions(endpoints);
         foreach (var handler in handlers)
         {

@@ -20,30 +20,33 @@ internal sealed class Endpoints(IAuthenticator authenticator, WriteGate gate, IL
     public void MapCollection(IEndpointRouteBuilder endpoints, IResourceHandler handler)
     {
         var path = "/v2.0/" + handler.Collection;
-        endpoints.MapGet(path, (Func<HttpContext, Task<IResult>>)(http => RunAsync(http, false, async context =>
+        endpoints.MapMethods(path, Get, Handle(false, async (http, context) =>
         {
             var items = await handler.ListAsync(context, http.RequestAborted);
             return NeutronApi.Json(200, ListQuery.From(http.Request).Apply(items, handler.CollectionKey, http.Request));
-        })));
-        endpoints.MapGet(path + "/{id}", (HttpContext http, string id) => RunAsync(http, false, async context =>
+        }));
+        endpoints.MapMethods(path + "/{id}", Get, Handle(false, async (http, context) =>
         {
+            var id = Id(http);
             var item = await handler.ShowAsync(context, id, http.RequestAborted);
             return NeutronApi.Json(200, Member(handler, ListQuery.Project(item, ListQuery.From(http.Request).Fields)));
         }));
-        endpoints.MapPost(path, (Func<HttpContext, Task<IResult>>)(http => RunAsync(http, true, async context =>
+        endpoints.MapMethods(path, Post, Handle(true, async (http, context) =>
         {
             var attributes = await RequestBody.ReadResourceAsync(http.Request, handler.Member, http.RequestAborted);
             var created = await gate.RunAsync(() => handler.CreateAsync(context, attributes, http.RequestAborted), http.RequestAborted);
             return NeutronApi.Json(201, Member(handler, created));
-        })));
-        endpoints.MapPut(path + "/{id}", (HttpContext http, string id) => RunAsync(http, true, async context =>
+        }));
+        endpoints.MapMethods(path + "/{id}", Put, Handle(true, async (http, context) =>
         {
+            var id = Id(http);
             var attributes = await RequestBody.ReadResourceAsync(http.Request, handler.Member, http.RequestAborted);
             var updated = await gate.RunAsync(() => handler.UpdateAsync(context, id, attributes, http.RequestAborted), http.RequestAborted);
             return NeutronApi.Json(200, Member(handler, updated));
         }));
-        endpoints.MapDelete(path + "/{id}", (HttpContext http, string id) => RunAsync(http, true, async context =>
+        endpoints.MapMethods(path + "/{id}", Delete, Handle(true, async (http, context) =>
         {
+            var id = Id(http);
             await gate.RunAsync(async () =>
             {
                 await handler.DeleteAsync(context, id, http.RequestAborted);
@@ -56,14 +59,16 @@ internal sealed class Endpoints(IAuthenticator authenticator, WriteGate gate, IL
     /// <summary><c>PUT /v2.0/routers/{id}/add_router_interface</c> and <c>remove_router_interface</c>.</summary>
     public void MapRouterInterfaces(IEndpointRouteBuilder endpoints, RoutersHandler routers)
     {
-        endpoints.MapPut("/v2.0/routers/{id}/add_router_interface", (HttpContext http, string id) => RunAsync(http, true, async context =>
+        endpoints.MapMethods("/v2.0/routers/{id}/add_router_interface", Put, Handle(true, async (http, context) =>
         {
+            var id = Id(http);
             var body = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var result = await gate.RunAsync(() => routers.AddInterfaceAsync(context, id, body, http.RequestAborted), http.RequestAborted);
             return NeutronApi.Json(200, result);
         }));
-        endpoints.MapPut("/v2.0/routers/{id}/remove_router_interface", (HttpContext http, string id) => RunAsync(http, true, async context =>
+        endpoints.MapMethods("/v2.0/routers/{id}/remove_router_interface", Put, Handle(true, async (http, context) =>
         {
+            var id = Id(http);
             var body = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var result = await gate.RunAsync(() => routers.RemoveInterfaceAsync(context, id, body, http.RequestAborted), http.RequestAborted);
             return NeutronApi.Json(200, result);
@@ -73,18 +78,37 @@ internal sealed class Endpoints(IAuthenticator authenticator, WriteGate gate, IL
     /// <summary><c>GET /v2.0/extensions</c> and <c>/v2.0/extensions/{alias}</c>.</summary>
     public void MapExtensions(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v2.0/extensions", (Func<HttpContext, Task<IResult>>)(http => RunAsync(http, false, _ =>
+        endpoints.MapMethods("/v2.0/extensions", Get, Handle(false, (_, _) =>
             Task.FromResult(NeutronApi.Json(200, new JsonObject
             {
                 ["extensions"] = new JsonArray([.. Extensions.All.Select(e => (JsonNode)Extensions.Render(e))]),
-            })))));
-        endpoints.MapGet("/v2.0/extensions/{alias}", (HttpContext http, string alias) => RunAsync(http, false, _ =>
+            }))));
+        endpoints.MapMethods("/v2.0/extensions/{alias}", Get, Handle(false, (http, _) =>
         {
+            var alias = Id(http, "alias");
             var extension = Extensions.All.FirstOrDefault(e => e.Alias == alias);
             return extension.Alias is null
                 ? throw NeutronErrors.NotFound("HTTPNotFound", $"Extension with alias {alias} does not exist")
                 : Task.FromResult(NeutronApi.Json(200, new JsonObject { ["extension"] = Extensions.Render(extension) }));
         }));
+    }
+
+    private static readonly string[] Get = ["GET"];
+    private static readonly string[] Post = ["POST"];
+    private static readonly string[] Put = ["PUT"];
+    private static readonly string[] Delete = ["DELETE"];
+
+    private static string Id(HttpContext http, string name = "id") => (string)http.Request.RouteValues[name]!;
+
+    // Plain RequestDelegates: no RequestDelegateFactory code generation per endpoint, so a host starts in milliseconds.
+    private RequestDelegate Handle(bool writes, Func<HttpContext, RequestContext, Task<IResult>> action)
+    {
+        async Task HandleAsync(HttpContext http)
+        {
+            var result = await RunAsync(http, writes, context => action(http, context));
+            await result.ExecuteAsync(http);
+        }
+        return HandleAsync;
     }
 
     private static JsonObject Member(IResourceHandler handler, JsonObject item) => new() { [handler.Member] = item };
