@@ -37,6 +37,9 @@ public sealed record LogicalSwitch : NeutronObject, IKeyed
     /// <summary>admin_state_up.</summary>
     public bool AdminStateUp { get; init; } = true;
 
+    /// <summary>port_security_enabled: the default for new ports on this network.</summary>
+    public bool PortSecurityEnabled { get; init; } = true;
+
     /// <summary>True for vxlan, geneve and gre.</summary>
     [JsonIgnore]
     public bool IsOverlay => NetworkType is NetworkType.Vxlan or NetworkType.Geneve or NetworkType.Gre;

@@ -38,4 +38,7 @@ public sealed record SecurityGroupRule
 
     /// <summary>description.</summary>
     public string Description { get; init; } = "";
+
+    /// <summary>created_at (a rule is never updated, so it is also its updated_at).</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
 }
