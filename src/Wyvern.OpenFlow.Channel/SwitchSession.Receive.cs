@@ -108,7 +108,7 @@ public sealed partial class SwitchSession
                 return;
             case ErrorMessage error when TryAddToBatch(error):
                 return;
-            case PacketIn or PortStatus or FlowRemoved or ErrorMessage:
+            case PacketIn or NxPacketIn2 or PortStatus or FlowRemoved or ErrorMessage:
                 _events.Writer.TryWrite(message);
                 return;
         }

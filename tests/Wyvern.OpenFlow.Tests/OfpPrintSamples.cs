@@ -136,6 +136,18 @@ public static class OfpPrintSamples
             ONFT_BUNDLE_CONTROL (OF1.3) (xid=0xe):
              bundle_id=0x1 type=COMMIT_REPLY flags=atomic ordered
             """),
+        ("set packet-in format", new NxSetPacketInFormat(NxPacketInFormat.NxtPacketIn2) { Xid = 16 }, """
+            NXT_SET_PACKET_IN_FORMAT (OF1.3) (xid=0x10): format=nxt_packet_in2
+            """),
+        ("packet in2 with userdata", new NxPacketIn2
+        {
+            Xid = 0, Packet = ArpRequest, TableId = 30, Cookie = 0x77, Reason = PacketInReason.Action,
+            Metadata = Match.Create(MatchField.InPort(4), MatchField.Reg(6, 9)), UserData = new byte[] { 1, 2, 3, 4 },
+        }, """
+            NXT_PACKET_IN2 (OF1.3) (xid=0x0): table_id=30 cookie=0x77 total_len=42 reg6=0x9,in_port=4 (via action) data_len=42 (unbuffered)
+             userdata=01.02.03.04
+            arp,vlan_tci=0x0000,dl_src=fa:16:3e:00:00:01,dl_dst=ff:ff:ff:ff:ff:ff,arp_spa=10.0.0.5,arp_tpa=10.0.0.1,arp_op=1,arp_sha=fa:16:3e:00:00:01,arp_tha=00:00:00:00:00:00
+            """),
         ("group mod indirect with ct", new GroupMod(GroupModCommand.Add, GroupType.Indirect, 9, [new Bucket([new NxConntrackAction(Zone: 4, Table: 20), new OutputAction(3)])]) { Xid = 15 }, """
             OFPT_GROUP_MOD (OF1.3) (xid=0xf):
              ADD group_id=9,type=indirect,bucket=actions=ct(table=20,zone=4),output:3

@@ -42,6 +42,30 @@ internal ref struct SpanWriter
     /// <summary>Writes the low <paramref name="width"/> bytes of <paramref name="value"/>, big-endian.</summary>
     public void UInt(UInt128 value, int width)
     {
+        switch (width)
+        {
+            case 1:
+                U8((byte)value);
+                return;
+            case 2:
+                U16((ushort)value);
+                return;
+            case 4:
+                U32((uint)value);
+                return;
+            case 6:
+                U16((ushort)(value >> 32));
+                U32((uint)value);
+                return;
+            case 8:
+                U64((ulong)value);
+                return;
+            case 16:
+                BinaryPrimitives.WriteUInt128BigEndian(_span[_position..], value);
+                _position += 16;
+                return;
+        }
+
         for (var i = width - 1; i >= 0; i--)
         {
             _span[_position + i] = (byte)value;
@@ -56,6 +80,9 @@ internal ref struct SpanWriter
         value.CopyTo(_span[_position..]);
         _position += value.Length;
     }
+
+    /// <summary>Overwrites a big-endian u16 already written at <paramref name="offset"/> (a TLV length known only afterwards).</summary>
+    public readonly void PatchU16(int offset, ushort value) => BinaryPrimitives.WriteUInt16BigEndian(_span[offset..], value);
 
     public void Zeros(int count)
     {

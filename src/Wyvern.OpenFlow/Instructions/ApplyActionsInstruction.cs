@@ -10,9 +10,11 @@ public sealed record ApplyActionsInstruction(ValueArray<OfpAction> Actions) : Of
 
     internal override void Write(ref SpanWriter writer)
     {
+        // The length is written after the actions, so they are walked once, not twice.
+        var start = writer.Position;
         writer.U16((ushort)OfpInstructionType.ApplyActions);
-        writer.U16((ushort)EncodedLength);
-        writer.Zeros(4);
+        writer.Zeros(6);
         OfpAction.WriteList(ref writer, Actions);
+        writer.PatchU16(start + 2, (ushort)(writer.Position - start));
     }
 }

@@ -10,9 +10,10 @@ public sealed record WriteActionsInstruction(ValueArray<OfpAction> Actions) : Of
 
     internal override void Write(ref SpanWriter writer)
     {
+        var start = writer.Position;
         writer.U16((ushort)OfpInstructionType.WriteActions);
-        writer.U16((ushort)EncodedLength);
-        writer.Zeros(4);
+        writer.Zeros(6);
         OfpAction.WriteList(ref writer, Actions);
+        writer.PatchU16(start + 2, (ushort)(writer.Position - start));
     }
 }

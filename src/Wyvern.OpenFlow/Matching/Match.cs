@@ -17,17 +17,21 @@ public readonly struct Match : IEquatable<Match>
 {
     private readonly MatchField[]? _fields;
     private readonly int _hash;
+    private readonly int _oxmLength;
 
     private Match(MatchField[] fields)
     {
         _fields = fields;
         var hash = new HashCode();
+        var length = 0;
         foreach (var field in fields)
         {
             hash.Add(field);
+            length += field.EncodedLength;
         }
 
         _hash = hash.ToHashCode();
+        _oxmLength = length;
     }
 
     /// <summary>The match-everything match.</summary>
@@ -40,19 +44,7 @@ public readonly struct Match : IEquatable<Match>
     public int Count => _fields?.Length ?? 0;
 
     /// <summary>ofp_match length on the wire without padding (header + OXMs).</summary>
-    public int UnpaddedLength
-    {
-        get
-        {
-            var length = 4;
-            foreach (var f in Fields)
-            {
-                length += f.EncodedLength;
-            }
-
-            return length;
-        }
-    }
+    public int UnpaddedLength => 4 + _oxmLength;
 
     /// <summary>ofp_match length on the wire, padded to 8.</summary>
     public int EncodedLength => Pad.To8(UnpaddedLength);

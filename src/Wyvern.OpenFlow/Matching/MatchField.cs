@@ -18,6 +18,9 @@ public readonly partial struct MatchField : IEquatable<MatchField>
 {
     private readonly byte[]? _unknownPayload;
 
+    // Cached so that encoding never looks the field up again (the flow-mod encode path is hot).
+    private readonly byte _width;
+
     private MatchField(OxmField field, UInt128 value, UInt128 mask, bool hasMask, byte[]? unknownPayload)
     {
         Field = field;
@@ -25,6 +28,7 @@ public readonly partial struct MatchField : IEquatable<MatchField>
         Mask = mask;
         HasMask = hasMask;
         _unknownPayload = unknownPayload;
+        _width = (byte)(unknownPayload is null ? OxmFieldInfo.Width(field) : hasMask ? unknownPayload.Length / 2 : unknownPayload.Length);
     }
 
     /// <summary>Which field.</summary>
@@ -46,10 +50,10 @@ public readonly partial struct MatchField : IEquatable<MatchField>
     public ReadOnlySpan<byte> UnknownPayload => _unknownPayload;
 
     /// <summary>Width of the value in bytes.</summary>
-    public int Width => _unknownPayload is null ? OxmFieldInfo.Width(Field) : HasMask ? _unknownPayload.Length / 2 : _unknownPayload.Length;
+    public int Width => _width;
 
     /// <summary>Bytes this field takes on the wire: header plus value and mask.</summary>
-    public int EncodedLength => 4 + (_unknownPayload?.Length ?? (HasMask ? 2 * Width : Width));
+    public int EncodedLength => 4 + (_unknownPayload?.Length ?? (HasMask ? 2 * _width : _width));
 
     /// <summary>The OXM header as it goes on the wire.</summary>
     public uint Header => (uint)Field | (HasMask ? 0x100u : 0u) | (uint)(EncodedLength - 4);
@@ -128,11 +132,10 @@ public readonly partial struct MatchField : IEquatable<MatchField>
             return;
         }
 
-        var width = OxmFieldInfo.Width(Field);
-        writer.UInt(Value, width);
+        writer.UInt(Value, _width);
         if (HasMask)
         {
-            writer.UInt(Mask, width);
+            writer.UInt(Mask, _width);
         }
     }
 

@@ -13,6 +13,8 @@ internal static class ExperimenterReader
         {
             (BundleControl.OnfExperimenterId, BundleControl.ExpTypeControl) => BundleControl.Read(ref body),
             (BundleControl.OnfExperimenterId, BundleControl.ExpTypeAdd) => BundleAdd.Read(ref body),
+            (NxSetPacketInFormat.NiciraVendorId, NxPacketIn2.Subtype) => NxPacketIn2.Read(ref body),
+            (NxSetPacketInFormat.NiciraVendorId, NxSetPacketInFormat.Subtype) when body.Remaining == 4 => new NxSetPacketInFormat((NxPacketInFormat)body.U32()),
             _ => new ExperimenterMessage(experimenter, expType, ValueArray.Create(body.Rest)),
         };
     }

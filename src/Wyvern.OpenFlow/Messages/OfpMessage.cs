@@ -56,11 +56,13 @@ public abstract record OfpMessage
 
     internal abstract void WriteBody(ref SpanWriter writer, uint xid);
 
-    internal void WriteMessage(ref SpanWriter writer, uint xid)
+    internal void WriteMessage(ref SpanWriter writer, uint xid) => WriteMessage(ref writer, xid, EncodedLength);
+
+    private void WriteMessage(ref SpanWriter writer, uint xid, int length)
     {
         writer.U8(Version);
         writer.U8((byte)Type);
-        writer.U16((ushort)EncodedLength);
+        writer.U16((ushort)length);
         writer.U32(xid);
         WriteBody(ref writer, xid);
     }
@@ -73,7 +75,7 @@ public abstract record OfpMessage
         }
 
         var writer = new SpanWriter(destination[..length]);
-        WriteMessage(ref writer, xid);
+        WriteMessage(ref writer, xid, length);
         if (writer.Position != length)
         {
             throw new InvalidOperationException($"{GetType().Name} wrote {writer.Position} bytes but announced {length}");

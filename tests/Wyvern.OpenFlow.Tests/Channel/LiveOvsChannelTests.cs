@@ -107,6 +107,24 @@ public sealed class LiveOvsChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Controller2Userdata_WithPacketIn2Format_ArrivesWithTheUserdata()
+    {
+        await _session.SendBatchAsync([
+            new NxSetPacketInFormat(NxPacketInFormat.NxtPacketIn2),
+            new FlowMod { Priority = 0, Instructions = [new ApplyActionsInstruction([new SetFieldAction(MatchField.Reg(6, 9)), new NxController2Action(UserData: new byte[] { 0xd, 0x4, 0xc, 0xd })])] },
+        ]);
+        var arp = Convert.FromHexString("fffffffffffffa163e00000108060001080006040001fa163e0000010a0000050000000000000a000001");
+
+        await _session.SendAsync(new PacketOut(OfpPort.Controller, [new OutputAction(OfpPort.Table)], arp));
+
+        var packetIn = (await _session.Events.ReadAsync().AsTask().WaitAsync(Wait)).ShouldBeOfType<NxPacketIn2>();
+        packetIn.UserData.ShouldBe(new byte[] { 0xd, 0x4, 0xc, 0xd });
+        packetIn.Packet.ShouldBe(arp);
+        packetIn.Metadata.TryGet(OxmField.Reg6, out var reg6).ShouldBeTrue();
+        reg6.Value.ShouldBe((UInt128)9);
+    }
+
+    [Fact]
     public async Task PortDesc_ListsTheBridgeLocalPort()
     {
         var replies = await _session.DumpAsync<PortDescReply>(new PortDescRequest());
