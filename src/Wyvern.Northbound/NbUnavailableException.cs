@@ -1,7 +1,7 @@
 namespace Wyvern.Northbound;
 
 /// <summary>The store could not be reached (every etcd endpoint failed) or gave an answer it cannot use.</summary>
-public sealed class NbUnavailableException : Exception
+public class NbUnavailableException : Exception
 {
     /// <summary>With a message.</summary>
     public NbUnavailableException(string message)

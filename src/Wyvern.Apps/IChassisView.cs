@@ -1,0 +1,35 @@
+using Wyvern.Model;
+
+namespace Wyvern.Apps;
+
+/// <summary>
+/// What an app may read: the logical model (indexed) and this chassis's local
+/// state. Read-only; the engine keeps it current. Apps see nothing else.
+/// </summary>
+public interface IChassisView
+{
+    /// <summary>This chassis's name.</summary>
+    string ChassisName { get; }
+
+    LogicalSwitch? Network(string id);
+
+    LogicalPort? Port(string id);
+
+    Subnet? Subnet(string id);
+
+    LogicalRouter? Router(string id);
+
+    Chassis? Chassis(string name);
+
+    /// <summary>Ports of a network (any binding), in id order.</summary>
+    IEnumerable<LogicalPort> PortsOfNetwork(string networkId);
+
+    /// <summary>Subnets of a network, in id order.</summary>
+    IEnumerable<Subnet> SubnetsOfNetwork(string networkId);
+
+    /// <summary>Routers with an interface on a network, in id order.</summary>
+    IEnumerable<LogicalRouter> RoutersOfNetwork(string networkId);
+
+    /// <summary>The ofport of a port plugged into this chassis's br-int, or null when it is not plugged here.</summary>
+    int? LocalOfPort(string portId);
+}

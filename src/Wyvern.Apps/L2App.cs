@@ -1,0 +1,70 @@
+using Wyvern.OpenFlow.Actions;
+using Wyvern.OpenFlow.Matching;
+using Wyvern.Pipeline;
+using static Wyvern.Apps.Flows;
+
+namespace Wyvern.Apps;
+
+/// <summary>
+/// L2 forwarding within a network. Per port plugged here: its MAC on its
+/// network resolves to its key (reg7) both from local senders (L2 lookup) and
+/// from tunnels (ingress destination lookup), and egress hands it to the
+/// ingress pipeline. Per network: broadcast and multicast reach every local
+/// port of the network (one resubmit each), never the sender (OpenFlow never
+/// outputs to the input port implicitly). Unknown unicast misses and drops:
+/// every MAC of a Neutron network is known.
+/// </summary>
+public sealed class L2App : IApp
+{
+    public AppId Id => AppId.L2;
+
+    public void Consider(Owner owner, IChassisView view, ICollection<FlowSpec> flows)
+    {
+        switch (owner.Kind)
+        {
+            case OwnerKind.Port:
+                ConsiderPort(owner, view, flows);
+                break;
+            case OwnerKind.Network:
+                ConsiderNetwork(owner, view, flows);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void ConsiderPort(Owner owner, IChassisView view, ICollection<FlowSpec> flows)
+    {
+        if (!PortRoles.TryGetWorkload(view, owner.Id, out var port, out var network) || view.LocalOfPort(port.Id) is null)
+        {
+            return;
+        }
+        var toPort = Apply(Registers.LoadDestinationPort(port.Key));
+        var byMac = Match.Create(Registers.MatchNetwork(network.Key), MatchField.EthDst(Mac(port.MacAddress)));
+        flows.Add(Make(TableId.L2Lookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.Egress)));
+        flows.Add(Make(TableId.IngressDestinationLookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.IngressConntrack)));
+        flows.Add(Make(TableId.Egress, Priorities.Entry, Match.Create(Registers.MatchDestinationPort(port.Key)), Id, owner,
+            Goto(TableId.IngressConntrack)));
+    }
+
+    private void ConsiderNetwork(Owner owner, IChassisView view, ICollection<FlowSpec> flows)
+    {
+        if (view.Network(owner.Id) is not { } network)
+        {
+            return;
+        }
+        var actions = new List<OfpAction>();
+        foreach (var (port, _) in PortRoles.LocalWorkloads(view, network.Id))
+        {
+            actions.Add(Registers.LoadDestinationPort(port.Key));
+            actions.Add(Resubmit(TableId.IngressConntrack));
+        }
+        if (actions.Count == 0)
+        {
+            return;
+        }
+        var match = Match.Create(Registers.MatchNetwork(network.Key), Multicast);
+        flows.Add(Make(TableId.L2Lookup, Priorities.Flood, match, Id, owner, Apply([.. actions])));
+        flows.Add(Make(TableId.IngressDestinationLookup, Priorities.Flood, match, Id, owner, Apply([.. actions])));
+    }
+}

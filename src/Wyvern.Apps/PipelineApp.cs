@@ -1,0 +1,45 @@
+using Wyvern.OpenFlow.Matching;
+using Wyvern.Pipeline;
+using static Wyvern.Apps.Flows;
+
+namespace Wyvern.Apps;
+
+/// <summary>
+/// The pipeline's fixed flows: table-miss continuations for tables that
+/// pass traffic on by default, and the services classification. Everything
+/// not listed here drops on a miss (OpenFlow 1.3 table-miss without a flow).
+/// </summary>
+public sealed class PipelineApp : IApp
+{
+    private const ushort DhcpServerPort = 67;
+    private const ushort DhcpClientPort = 68;
+
+    public AppId Id => AppId.Pipeline;
+
+    public void Consider(Owner owner, IChassisView view, ICollection<FlowSpec> flows)
+    {
+        if (owner.Kind != OwnerKind.Pipeline)
+        {
+            return;
+        }
+        (TableId From, TableId To)[] passThrough =
+        [
+            (TableId.EgressConntrack, TableId.EgressSecurityGroup),
+            (TableId.EgressSecurityGroup, TableId.ServicesClassification),
+            (TableId.ServicesClassification, TableId.L2Lookup),
+            (TableId.Arp, TableId.L2Lookup),
+            (TableId.Dhcp, TableId.L2Lookup),
+            (TableId.Ipv6Nd, TableId.L2Lookup),
+            (TableId.IngressConntrack, TableId.IngressSecurityGroup),
+            (TableId.IngressSecurityGroup, TableId.IngressDispatch),
+        ];
+        foreach (var (from, to) in passThrough)
+        {
+            flows.Add(Make(from, Priorities.Default, Match.Any, Id, owner, Goto(to)));
+        }
+        flows.Add(Make(TableId.ServicesClassification, Priorities.Entry, Match.Create(Arp), Id, owner, Goto(TableId.Arp)));
+        flows.Add(Make(TableId.ServicesClassification, Priorities.Entry,
+            Match.Create(Ip, MatchField.IpProto(17), MatchField.UdpSrc(DhcpClientPort), MatchField.UdpDst(DhcpServerPort)),
+            Id, owner, Goto(TableId.Dhcp)));
+    }
+}

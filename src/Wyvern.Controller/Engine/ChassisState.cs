@@ -1,0 +1,179 @@
+using Wyvern.Apps;
+using Wyvern.Model;
+
+namespace Wyvern.Controller.Engine;
+
+/// <summary>
+/// The controller's local copy of the logical model, indexed the way apps
+/// read it, plus this chassis's local state (which ports are plugged here and
+/// on which ofport). Implements <see cref="IChassisView"/>; only the engine
+/// writes to it. Indexes iterate in id order so that flows that list several
+/// objects (flooding) come out the same on every recompute.
+/// </summary>
+public sealed class ChassisState(string chassisName) : IChassisView
+{
+    private readonly Dictionary<string, LogicalSwitch> _networks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Subnet> _subnets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LogicalPort> _ports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LogicalRouter> _routers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Chassis> _chassis = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NbObject> _others = new(StringComparer.Ordinal);
+    private readonly Index<LogicalPort> _portsByNetwork = new();
+    private readonly Index<Subnet> _subnetsByNetwork = new();
+    private readonly Index<LogicalRouter> _routersByNetwork = new();
+    private readonly Dictionary<string, int> _localOfPorts = new(StringComparer.Ordinal);
+
+    public string ChassisName { get; } = chassisName;
+
+    public LogicalSwitch? Network(string id) => _networks.GetValueOrDefault(id);
+
+    public LogicalPort? Port(string id) => _ports.GetValueOrDefault(id);
+
+    public Subnet? Subnet(string id) => _subnets.GetValueOrDefault(id);
+
+    public LogicalRouter? Router(string id) => _routers.GetValueOrDefault(id);
+
+    public Chassis? Chassis(string name) => _chassis.GetValueOrDefault(name);
+
+    public IEnumerable<LogicalPort> PortsOfNetwork(string networkId) => _portsByNetwork.Get(networkId);
+
+    public IEnumerable<Subnet> SubnetsOfNetwork(string networkId) => _subnetsByNetwork.Get(networkId);
+
+    public IEnumerable<LogicalRouter> RoutersOfNetwork(string networkId) => _routersByNetwork.Get(networkId);
+
+    public int? LocalOfPort(string portId) => _localOfPorts.TryGetValue(portId, out var p) ? p : null;
+
+    /// <summary>Every object of the model, for a full recompute.</summary>
+    public IEnumerable<LogicalSwitch> Networks => _networks.Values;
+
+    public IEnumerable<LogicalPort> Ports => _ports.Values;
+
+    public IEnumerable<LogicalRouter> Routers => _routers.Values;
+
+    public IEnumerable<Chassis> AllChassis => _chassis.Values;
+
+    /// <summary>Ports plugged here (port id → ofport).</summary>
+    public IReadOnlyDictionary<string, int> LocalPorts => _localOfPorts;
+
+    /// <summary>The stored object <paramref name="table"/>/<paramref name="id"/>, or null.</summary>
+    public NbObject? Get(string table, string id) => table switch
+    {
+        NbTables.Networks => Network(id),
+        NbTables.Subnets => Subnet(id),
+        NbTables.Ports => Port(id),
+        NbTables.Routers => Router(id),
+        NbTables.Chassis => Chassis(id),
+        _ => _others.GetValueOrDefault(table + "/" + id),
+    };
+
+    /// <summary>Stores (or replaces) an object; returns the previous version, if any.</summary>
+    public NbObject? Upsert(NbObject value)
+    {
+        var old = Remove(value.Table, value.Id);
+        switch (value)
+        {
+            case LogicalSwitch n:
+                _networks[n.Id] = n;
+                break;
+            case Subnet s:
+                _subnets[s.Id] = s;
+                _subnetsByNetwork.Add(s.NetworkId, s.Id, s);
+                break;
+            case LogicalPort p:
+                _ports[p.Id] = p;
+                _portsByNetwork.Add(p.NetworkId, p.Id, p);
+                break;
+            case LogicalRouter r:
+                _routers[r.Id] = r;
+                foreach (var net in r.Ports.Select(rp => rp.NetworkId).Distinct())
+                {
+                    _routersByNetwork.Add(net, r.Id, r);
+                }
+                break;
+            case Chassis c:
+                _chassis[c.Id] = c;
+                break;
+            default:
+                _others[value.Table + "/" + value.Id] = value;
+                break;
+        }
+        return old;
+    }
+
+    /// <summary>Removes an object; returns it, or null when it was not there.</summary>
+    public NbObject? Remove(string table, string id)
+    {
+        var old = Get(table, id);
+        switch (old)
+        {
+            case null:
+                return null;
+            case LogicalSwitch:
+                _networks.Remove(id);
+                break;
+            case Subnet s:
+                _subnets.Remove(id);
+                _subnetsByNetwork.Remove(s.NetworkId, id);
+                break;
+            case LogicalPort p:
+                _ports.Remove(id);
+                _portsByNetwork.Remove(p.NetworkId, id);
+                break;
+            case LogicalRouter r:
+                _routers.Remove(id);
+                foreach (var net in r.Ports.Select(rp => rp.NetworkId).Distinct())
+                {
+                    _routersByNetwork.Remove(net, id);
+                }
+                break;
+            case Wyvern.Model.Chassis:
+                _chassis.Remove(id);
+                break;
+            default:
+                _others.Remove(table + "/" + id);
+                break;
+        }
+        return old;
+    }
+
+    /// <summary>Records that a port is plugged here on <paramref name="ofport"/> (null: unplugged). Returns true on a change.</summary>
+    public bool SetLocalOfPort(string portId, int? ofport)
+    {
+        if (ofport is { } p)
+        {
+            if (_localOfPorts.TryGetValue(portId, out var old) && old == p)
+            {
+                return false;
+            }
+            _localOfPorts[portId] = p;
+            return true;
+        }
+        return _localOfPorts.Remove(portId);
+    }
+
+    /// <summary>A secondary index: group id → members, in member id order.</summary>
+    private sealed class Index<T>
+    {
+        private readonly Dictionary<string, SortedDictionary<string, T>> _groups = new(StringComparer.Ordinal);
+
+        public IEnumerable<T> Get(string group) =>
+            _groups.TryGetValue(group, out var members) ? members.Values : Enumerable.Empty<T>();
+
+        public void Add(string group, string id, T value)
+        {
+            if (!_groups.TryGetValue(group, out var members))
+            {
+                _groups[group] = members = new SortedDictionary<string, T>(StringComparer.Ordinal);
+            }
+            members[id] = value;
+        }
+
+        public void Remove(string group, string id)
+        {
+            if (_groups.TryGetValue(group, out var members) && members.Remove(id) && members.Count == 0)
+            {
+                _groups.Remove(group);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Wyvern.OpenFlow.Messages;
+using Wyvern.Pipeline;
+
+namespace Wyvern.Controller.Reconciler;
+
+/// <summary>What must change on the switch: flows to remove, to add and to modify in place.</summary>
+public sealed record FlowDiff(IReadOnlyList<FlowSpec> Deletes, IReadOnlyList<FlowSpec> Adds, IReadOnlyList<FlowSpec> Modifies)
+{
+    /// <summary>No change.</summary>
+    public static FlowDiff Empty { get; } = new([], [], []);
+
+    /// <summary>True when there is nothing to send.</summary>
+    public bool IsEmpty => Deletes.Count == 0 && Adds.Count == 0 && Modifies.Count == 0;
+
+    /// <summary>Number of flow mods.</summary>
+    public int Count => Deletes.Count + Adds.Count + Modifies.Count;
+
+    /// <summary>The flow mods, deletes first, then adds and modifies (DESIGN.md "The controller").</summary>
+    public IEnumerable<FlowMod> ToFlowMods() =>
+        Deletes.Select(FlowMods.Delete).Concat(Adds.Select(FlowMods.Add)).Concat(Modifies.Select(FlowMods.Modify));
+}

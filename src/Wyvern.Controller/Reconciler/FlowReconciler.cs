@@ -1,0 +1,80 @@
+using Wyvern.Controller.Engine;
+using Wyvern.OpenFlow.Messages;
+using Wyvern.Pipeline;
+
+namespace Wyvern.Controller.Reconciler;
+
+/// <summary>
+/// Keeps the switch equal to the desired flow table by sending only differences.
+/// <para>Invariants:</para>
+/// <list type="bullet">
+/// <item><see cref="Installed"/> is what the switch holds of Wyvern's flows (cookie marker), as last read or acknowledged.</item>
+/// <item>A diff compares desired and installed by (table, priority, match): missing → add, extra → delete, different instructions or cookie → modify_strict. Unchanged flows are never touched, so a resync after a restart sends nothing and drops nothing.</item>
+/// <item><see cref="Acknowledge"/> is called only after the switch confirmed the diff (bundle commit + barrier); until then a diff can be recomputed and resent.</item>
+/// </list>
+/// </summary>
+public sealed class FlowReconciler
+{
+    private readonly Dictionary<FlowKey, FlowSpec> _installed = [];
+
+    /// <summary>Wyvern's flows on the switch.</summary>
+    public IReadOnlyDictionary<FlowKey, FlowSpec> Installed => _installed;
+
+    /// <summary>Replaces what we believe is installed with a dump of the switch (on connect).</summary>
+    public void ResetInstalled(IEnumerable<FlowStats> dumped)
+    {
+        _installed.Clear();
+        foreach (var s in dumped)
+        {
+            if (FlowCookie.AppOf(s.Cookie) is not { } app)
+            {
+                continue;
+            }
+            var spec = new FlowSpec((TableId)s.TableId, s.Priority, s.Match, s.Instructions, app, "switch");
+            _installed[spec.Key] = spec;
+        }
+    }
+
+    /// <summary>The difference for the keys that may have changed.</summary>
+    public FlowDiff Diff(DesiredFlowTable desired, IEnumerable<FlowKey> keys)
+    {
+        var deletes = new List<FlowSpec>();
+        var adds = new List<FlowSpec>();
+        var modifies = new List<FlowSpec>();
+        foreach (var key in keys)
+        {
+            var want = desired.Get(key);
+            var have = _installed.GetValueOrDefault(key);
+            if (want is null && have is not null)
+            {
+                deletes.Add(have);
+            }
+            else if (want is not null && have is null)
+            {
+                adds.Add(want);
+            }
+            else if (want is not null && have is not null && !want.SameOnSwitch(have))
+            {
+                modifies.Add(want);
+            }
+        }
+        return deletes.Count + adds.Count + modifies.Count == 0 ? FlowDiff.Empty : new FlowDiff(deletes, adds, modifies);
+    }
+
+    /// <summary>The difference over every desired and installed flow.</summary>
+    public FlowDiff FullDiff(DesiredFlowTable desired) =>
+        Diff(desired, desired.All.Select(f => f.Key).Concat(_installed.Keys).Distinct());
+
+    /// <summary>Records that the switch applied <paramref name="diff"/>.</summary>
+    public void Acknowledge(FlowDiff diff)
+    {
+        foreach (var d in diff.Deletes)
+        {
+            _installed.Remove(d.Key);
+        }
+        foreach (var f in diff.Adds.Concat(diff.Modifies))
+        {
+            _installed[f.Key] = f;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Buffers;
+using Wyvern.OpenFlow.Framing;
+using Wyvern.OpenFlow.Messages;
+
+namespace Wyvern.OpenFlow.Channel;
+
+/// <summary>The receive side: framing, dispatch by xid, echo, keep-alive.</summary>
+public sealed partial class SwitchSession
+{
+    private async Task ReceiveLoopAsync()
+    {
+        var frames = new OfpFrameReader(_options.MaxFrameLength);
+        var reason = "switch closed the connection";
+        try
+        {
+            while (true)
+            {
+                var result = await _input.ReadAsync(_closing.Token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                while (true)
+                {
+                    var status = frames.TryRead(ref buffer, out var frame, out _, out var error);
+                    if (status == OfpFrameStatus.NeedMoreData)
+                    {
+                        break;
+                    }
+
+                    if (status == OfpFrameStatus.Error)
+                    {
+                        reason = $"invalid OpenFlow stream: {error}";
+                        return;
+                    }
+
+                    Interlocked.Exchange(ref _lastReceivedTimestamp, Environment.TickCount64);
+                    if (Decode(frame) is { } message)
+                    {
+                        await DispatchAsync(message).ConfigureAwait(false);
+                    }
+                }
+
+                _input.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            reason = "closed";
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException or SwitchDisconnectedException)
+        {
+            reason = $"connection lost: {ex.Message}";
+        }
+        finally
+        {
+            Close(reason);
+        }
+    }
+
+    private OfpMessage? Decode(ReadOnlySequence<byte> frame)
+    {
+        byte[]? rented = null;
+        try
+        {
+            ReadOnlySpan<byte> bytes;
+            if (frame.IsSingleSegment)
+            {
+                bytes = frame.FirstSpan;
+            }
+            else
+            {
+                rented = ArrayPool<byte>.Shared.Rent((int)frame.Length);
+                frame.CopyTo(rented);
+                bytes = rented.AsSpan(0, (int)frame.Length);
+            }
+
+            return OfpMessageDecoder.Decode(bytes);
+        }
+        catch (OfpDecodeException)
+        {
+            // The frame boundary is intact, so one bad message does not end the session.
+            Interlocked.Increment(ref _decodeErrors);
+            return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private async ValueTask DispatchAsync(OfpMessage message)
+    {
+        switch (message)
+        {
+            case Hello hello:
+                _hello.TrySetResult(hello);
+                return;
+            case EchoRequest echo:
+                await WriteAsync([new EchoReply(echo.Data)], echo.Xid, _closing.Token).ConfigureAwait(false);
+                return;
+            case ErrorMessage error when _pending.TryRemove(error.Xid, out var failed):
+                failed.Fail(new OpenFlowErrorException(error, failed.Request));
+                return;
+            case ErrorMessage error when TryAddToBatch(error):
+                return;
+            case PacketIn or PortStatus or FlowRemoved or ErrorMessage:
+                _events.Writer.TryWrite(message);
+                return;
+        }
+
+        if (_pending.TryGetValue(message.Xid, out var pending))
+        {
+            if (pending.Accept(message))
+            {
+                _pending.TryRemove(message.Xid, out _);
+            }
+
+            return;
+        }
+
+        if (message is not EchoReply)
+        {
+            _events.Writer.TryWrite(message);
+        }
+    }
+
+    private bool TryAddToBatch(ErrorMessage error)
+    {
+        foreach (var batch in _batches.Keys)
+        {
+            if (batch.TryAdd(error))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>OF 1.3.5 §6.3.2: echo when idle, and drop a peer that stays silent.</summary>
+    private async Task KeepAliveLoopAsync()
+    {
+        var period = TimeSpan.FromMilliseconds(Math.Max(10, Math.Min(_options.EchoInterval.TotalMilliseconds, _options.DeadPeerTimeout.TotalMilliseconds) / 4));
+        using var timer = new PeriodicTimer(period);
+        var lastEcho = 0L;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false))
+            {
+                var now = Environment.TickCount64;
+                var idle = now - Interlocked.Read(ref _lastReceivedTimestamp);
+                if (idle < _options.EchoInterval.TotalMilliseconds)
+                {
+                    lastEcho = 0; // the peer spoke since our last echo
+                }
+
+                // Dead only if it also left our echo unanswered long enough, so a late
+                // timer tick (a busy thread pool) cannot drop a healthy switch.
+                var echoUnanswered = lastEcho != 0 && now - lastEcho >= _options.DeadPeerTimeout.TotalMilliseconds - _options.EchoInterval.TotalMilliseconds;
+                if (idle >= _options.DeadPeerTimeout.TotalMilliseconds && echoUnanswered)
+                {
+                    Close($"dead peer: no message for {idle} ms");
+                    return;
+                }
+
+                if (idle >= _options.EchoInterval.TotalMilliseconds && lastEcho == 0)
+                {
+                    lastEcho = now;
+                    await SendAsync(new EchoRequest(), _closing.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SwitchDisconnectedException or IOException or ObjectDisposedException)
+        {
+            // Closing.
+        }
+    }
+}

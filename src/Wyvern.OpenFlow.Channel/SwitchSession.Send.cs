@@ -1,0 +1,183 @@
+using Wyvern.OpenFlow.Messages;
+
+namespace Wyvern.OpenFlow.Channel;
+
+/// <summary>The request side: xids, replies, dumps, batches, bundles.</summary>
+public sealed partial class SwitchSession
+{
+    private const int FlushThreshold = 256 * 1024;
+
+    /// <summary>Sends one message without waiting for anything (PACKET_OUT, replies). The session assigns the xid.</summary>
+    public async ValueTask SendAsync(OfpMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await WriteAsync([message], NextXids(1), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a request and returns its reply; an OFPT_ERROR reply throws <see cref="OpenFlowErrorException"/>.</summary>
+    public async Task<OfpMessage> RequestAsync(OfpMessage request, CancellationToken cancellationToken = default)
+    {
+        var replies = await TrackAsync(request, multipart: false, cancellationToken).ConfigureAwait(false);
+        return replies[0];
+    }
+
+    /// <summary>Sends OFPT_BARRIER_REQUEST and waits for the reply: everything sent before is processed.</summary>
+    public Task BarrierAsync(CancellationToken cancellationToken = default) => RequestAsync(new BarrierRequest(), cancellationToken);
+
+    /// <summary>Sends a multipart request and collects every reply until the one without MORE.</summary>
+    public async Task<IReadOnlyList<TReply>> DumpAsync<TReply>(MultipartRequest request, CancellationToken cancellationToken = default)
+        where TReply : MultipartReply
+    {
+        var replies = await TrackAsync(request, multipart: true, cancellationToken).ConfigureAwait(false);
+        return replies.Cast<TReply>().ToList();
+    }
+
+    /// <summary>Dumps flows (all tables unless <paramref name="request"/> narrows it).</summary>
+    public async Task<IReadOnlyList<FlowStats>> DumpFlowsAsync(FlowStatsRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        var replies = await DumpAsync<FlowStatsReply>(request ?? new FlowStatsRequest(), cancellationToken).ConfigureAwait(false);
+        return replies.SelectMany(r => r.Flows).ToList();
+    }
+
+    /// <summary>
+    /// Sends messages that get no reply on success (flow mods, group mods), then a barrier.
+    /// Throws <see cref="OpenFlowErrorException"/> listing every message the switch rejected.
+    /// </summary>
+    public async Task SendBatchAsync(IReadOnlyList<OfpMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var firstXid = NextXids(messages.Count);
+        var batch = new PendingBatch(firstXid, messages);
+        _batches.TryAdd(batch, 0);
+        try
+        {
+            await WriteAsync(messages, firstXid, cancellationToken).ConfigureAwait(false);
+            await BarrierAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _batches.TryRemove(batch, out _);
+        }
+
+        var failures = batch.Failures;
+        if (failures.Count > 0)
+        {
+            throw new OpenFlowErrorException(failures);
+        }
+    }
+
+    /// <summary>
+    /// Applies messages atomically and in order with the ONF bundle extension:
+    /// open, add each, barrier, then commit. Open vSwitch checks each message when
+    /// it is added and rejects a bad one on its own, so if any add fails the bundle
+    /// is discarded instead of committed (nothing changes on the switch) and
+    /// <see cref="OpenFlowErrorException"/> names the rejected messages.
+    /// </summary>
+    public async Task InstallBundleAsync(IReadOnlyList<OfpMessage> messages, BundleFlags flags = BundleFlags.Atomic | BundleFlags.Ordered, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var bundleId = unchecked((uint)Interlocked.Increment(ref _nextBundleId));
+        await RequestAsync(new BundleControl(bundleId, BundleControlType.OpenRequest, flags), cancellationToken).ConfigureAwait(false);
+        var adds = new OfpMessage[messages.Count];
+        for (var i = 0; i < adds.Length; i++)
+        {
+            adds[i] = new BundleAdd(bundleId, messages[i], flags);
+        }
+
+        var firstXid = NextXids(adds.Length);
+        var batch = new PendingBatch(firstXid, messages);
+        _batches.TryAdd(batch, 0);
+        try
+        {
+            await WriteAsync(adds, firstXid, cancellationToken).ConfigureAwait(false);
+            await BarrierAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _batches.TryRemove(batch, out _);
+        }
+
+        var failures = batch.Failures;
+        if (failures.Count > 0)
+        {
+            await RequestAsync(new BundleControl(bundleId, BundleControlType.DiscardRequest, flags), cancellationToken).ConfigureAwait(false);
+            throw new OpenFlowErrorException(failures);
+        }
+
+        await RequestAsync(new BundleControl(bundleId, BundleControlType.CommitRequest, flags), cancellationToken).ConfigureAwait(false);
+    }
+
+    private long _nextBundleId;
+
+    private async Task<IReadOnlyList<OfpMessage>> TrackAsync(OfpMessage request, bool multipart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var xid = NextXids(1);
+        var pending = new PendingRequest(request, multipart);
+        _pending[xid] = pending;
+        if (!IsConnected)
+        {
+            _pending.TryRemove(xid, out _);
+            throw new SwitchDisconnectedException(_completion.Task.Result);
+        }
+
+        try
+        {
+            await WriteAsync([request], xid, cancellationToken).ConfigureAwait(false);
+            return await pending.Task.WaitAsync(_options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pending.TryRemove(xid, out _);
+        }
+    }
+
+    /// <summary>Reserves <paramref name="count"/> consecutive xids, never starting at 0.</summary>
+    private uint NextXids(int count)
+    {
+        while (true)
+        {
+            var last = (uint)Interlocked.Add(ref _nextXid, count);
+            var first = unchecked(last - (uint)count + 1);
+            if (first != 0 && first <= last)
+            {
+                return first;
+            }
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<OfpMessage> messages, uint firstXid, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var unflushed = 0;
+            for (var i = 0; i < messages.Count; i++)
+            {
+                var message = messages[i];
+                message.Encode(_output, unchecked(firstXid + (uint)i));
+                unflushed += message.EncodedLength;
+                if (unflushed >= FlushThreshold)
+                {
+                    await FlushAsync(cancellationToken).ConfigureAwait(false);
+                    unflushed = 0;
+                }
+            }
+
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        var result = await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (result.IsCompleted || result.IsCanceled)
+        {
+            throw new SwitchDisconnectedException("connection closed while writing");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using Wyvern.OpenFlow.Encoding;
+
+namespace Wyvern.OpenFlow.Matching;
+
+/// <summary>
+/// A flow match: an ordered set of typed fields, at most one per field.
+/// Invariants: fields are sorted in Open vSwitch's canonical order (so the
+/// encoding equals ovs-ofctl's), no field occurs twice, and the hash is
+/// computed once at construction, so equality and hashing are cheap enough
+/// to key a desired-flow table by (table, priority, match).
+/// </summary>
+/// <remarks>
+/// OF 1.3.5 §7.2.3.1 ofp_match: type(2)=OFPMT_OXM(1) length(2, header + OXMs, no padding)
+/// oxm_fields(length-4) pad(to a multiple of 8).
+/// </remarks>
+public readonly struct Match : IEquatable<Match>
+{
+    private readonly MatchField[]? _fields;
+    private readonly int _hash;
+
+    private Match(MatchField[] fields)
+    {
+        _fields = fields;
+        var hash = new HashCode();
+        foreach (var field in fields)
+        {
+            hash.Add(field);
+        }
+
+        _hash = hash.ToHashCode();
+    }
+
+    /// <summary>The match-everything match.</summary>
+    public static Match Any => default;
+
+    /// <summary>The fields in canonical order.</summary>
+    public ReadOnlySpan<MatchField> Fields => _fields;
+
+    /// <summary>Number of fields.</summary>
+    public int Count => _fields?.Length ?? 0;
+
+    /// <summary>ofp_match length on the wire without padding (header + OXMs).</summary>
+    public int UnpaddedLength
+    {
+        get
+        {
+            var length = 4;
+            foreach (var f in Fields)
+            {
+                length += f.EncodedLength;
+            }
+
+            return length;
+        }
+    }
+
+    /// <summary>ofp_match length on the wire, padded to 8.</summary>
+    public int EncodedLength => Pad.To8(UnpaddedLength);
+
+    /// <summary>Builds a match; the order of <paramref name="fields"/> does not matter. Throws on a duplicate field.</summary>
+    public static Match Create(params ReadOnlySpan<MatchField> fields)
+    {
+        if (fields.IsEmpty)
+        {
+            return default;
+        }
+
+        var sorted = fields.ToArray();
+        Array.Sort(sorted, Compare);
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Field == sorted[i - 1].Field)
+            {
+                throw new ArgumentException($"field {OxmFieldInfo.Name(sorted[i].Field)} given twice", nameof(fields));
+            }
+        }
+
+        return new Match(sorted);
+    }
+
+    public static bool operator ==(Match left, Match right) => left.Equals(right);
+
+    public static bool operator !=(Match left, Match right) => !left.Equals(right);
+
+    /// <summary>The field <paramref name="field"/>, if present.</summary>
+    public bool TryGet(OxmField field, out MatchField value)
+    {
+        foreach (var candidate in Fields)
+        {
+            if (candidate.Field == field)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>True if the match has <paramref name="field"/>.</summary>
+    public bool Contains(OxmField field) => TryGet(field, out _);
+
+    /// <summary>A match with <paramref name="field"/> added or replaced.</summary>
+    public Match With(MatchField field)
+    {
+        var list = new List<MatchField>(Count + 1);
+        foreach (var existing in Fields)
+        {
+            if (existing.Field != field.Field)
+            {
+                list.Add(existing);
+            }
+        }
+
+        list.Add(field);
+        return Create(list.ToArray());
+    }
+
+    /// <summary>A match without <paramref name="field"/>.</summary>
+    public Match Without(OxmField field)
+    {
+        var list = new List<MatchField>(Count);
+        foreach (var existing in Fields)
+        {
+            if (existing.Field != field)
+            {
+                list.Add(existing);
+            }
+        }
+
+        return Create(list.ToArray());
+    }
+
+    public bool Equals(Match other) => _hash == other._hash && Fields.SequenceEqual(other.Fields);
+
+    public override bool Equals(object? obj) => obj is Match other && Equals(other);
+
+    public override int GetHashCode() => _hash;
+
+    public override string ToString() => Count == 0 ? "any" : string.Join(",", _fields!);
+
+    /// <summary>Writes the ofp_match structure with its padding.</summary>
+    internal void Write(ref SpanWriter writer)
+    {
+        var start = writer.Position;
+        writer.U16(1); // OFPMT_OXM
+        writer.U16((ushort)UnpaddedLength);
+        WriteOxms(ref writer);
+        writer.PadTo8(start);
+    }
+
+    /// <summary>Writes the bare OXM list (no ofp_match header, no padding).</summary>
+    internal void WriteOxms(ref SpanWriter writer)
+    {
+        foreach (var f in Fields)
+        {
+            f.Write(ref writer);
+        }
+    }
+
+    /// <summary>Reads an ofp_match with its padding.</summary>
+    internal static Match Read(ref SpanReader reader)
+    {
+        var type = reader.U16();
+        var length = reader.U16();
+        if (type != 1)
+        {
+            throw new OfpDecodeException(OfpDecodeError.BadValue, $"ofp_match type {type} is not OFPMT_OXM");
+        }
+
+        if (length < 4)
+        {
+            throw new OfpDecodeException(OfpDecodeError.BadLength, $"ofp_match length {length} < 4");
+        }
+
+        var oxms = reader.Sub(length - 4);
+        reader.Skip(Pad.To8(length) - length);
+        return ReadOxms(ref oxms);
+    }
+
+    /// <summary>Reads OXM TLVs until the reader is empty.</summary>
+    internal static Match ReadOxms(ref SpanReader reader)
+    {
+        if (reader.IsEmpty)
+        {
+            return default;
+        }
+
+        var fields = new List<MatchField>(8);
+        while (!reader.IsEmpty)
+        {
+            fields.Add(MatchField.Read(ref reader));
+        }
+
+        var array = fields.ToArray();
+        Array.Sort(array, Compare);
+        for (var i = 1; i < array.Length; i++)
+        {
+            if (array[i].Field == array[i - 1].Field && !array[i].IsUnknown)
+            {
+                throw new OfpDecodeException(OfpDecodeError.BadValue, $"field {OxmFieldInfo.Name(array[i].Field)} occurs twice");
+            }
+        }
+
+        return new Match(array);
+    }
+
+    private static int Compare(MatchField a, MatchField b)
+    {
+        var byRank = OxmFieldInfo.Rank(a.Field).CompareTo(OxmFieldInfo.Rank(b.Field));
+        return byRank != 0 ? byRank : ((uint)a.Field).CompareTo((uint)b.Field);
+    }
+}

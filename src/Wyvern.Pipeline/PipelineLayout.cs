@@ -1,0 +1,76 @@
+using System.Collections.Frozen;
+using Wyvern.OpenFlow.Matching;
+using F = Wyvern.OpenFlow.Matching.OxmField;
+
+namespace Wyvern.Pipeline;
+
+/// <summary>
+/// The pipeline as data: every table, what it may match and set, where it
+/// may go. <see cref="FlowValidator"/> checks each app's flows against it in
+/// tests, and <c>docs/pipeline.md</c> is generated from it
+/// (<see cref="PipelineDocument"/>), so the document cannot drift from the code.
+/// </summary>
+public static class PipelineLayout
+{
+    private static readonly F[] L2 = [F.EthSrc, F.EthDst, F.EthType];
+    private static readonly F[] Ip4 = [F.Ipv4Src, F.Ipv4Dst, F.IpProto, F.IpTtl];
+    private static readonly F[] L4 = [F.TcpSrc, F.TcpDst, F.UdpSrc, F.UdpDst, F.Icmpv4Type, F.Icmpv4Code];
+    private static readonly F[] Arp = [F.ArpOp, F.ArpSpa, F.ArpTpa, F.ArpSha, F.ArpTha];
+    private static readonly F[] Ip6 = [F.Ipv6Src, F.Ipv6Dst, F.Icmpv6Type, F.Icmpv6Code, F.Ipv6NdTarget, F.Ipv6NdSll, F.Ipv6NdTll];
+
+    private static F SourcePort => Registers.SourcePortField;
+
+    private static F DestinationPort => Registers.DestinationPortField;
+
+    private static F Router => Registers.RouterField;
+
+    private static F NextHop => Registers.NextHopField;
+
+    /// <summary>Scratch register for swapping addresses (xreg0 = reg0:reg1).</summary>
+    public static F Scratch => MatchField.XregField(0);
+
+    /// <summary>Every table, by id.</summary>
+    public static FrozenDictionary<TableId, TableSpec> Tables { get; } = new[]
+    {
+        Table(TableId.Classification, "Classify by input port: a VM port loads its port key (reg6) and network key (metadata); a tunnel port with a known VNI loads the network key.",
+            [F.InPort, F.TunnelId, F.TunIpv4Src], [SourcePort, F.Metadata], [TableId.EgressPortSecurity, TableId.IngressDestinationLookup]),
+        Table(TableId.ExternalIngress, "Traffic arriving from a provider network through its patch port: VLAN (or none, for flat) → network key.",
+            [F.InPort, F.VlanVid, .. L2], [F.Metadata, F.VlanVid], [TableId.L2Lookup, TableId.IngressDestinationLookup]),
+        Table(TableId.EgressPortSecurity, "Anti-spoofing: only the port's own MACs and IPs (fixed IPs and allowed address pairs), ARP for them, and DHCP discovery pass; ports with port security off pass; everything else is dropped.",
+            [SourcePort, .. L2, .. Ip4, .. L4, .. Arp, .. Ip6], [], [TableId.EgressConntrack]),
+        Table(TableId.EgressConntrack, "Egress conntrack for security groups (pass-through until security groups are enforced).",
+            [SourcePort, F.Metadata, F.CtState, F.EthType], [], [TableId.EgressSecurityGroup, TableId.ServicesClassification]),
+        Table(TableId.EgressSecurityGroup, "Egress security group rules (pass-through until security groups are enforced).",
+            [SourcePort, F.Metadata, F.CtState, .. L2, .. Ip4, .. L4], [], [TableId.ServicesClassification]),
+        Table(TableId.ServicesClassification, "ARP goes to the ARP responder, DHCP requests to the DHCP table, the rest to L2 lookup.",
+            [F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst, F.Icmpv6Type], [], [TableId.Arp, TableId.Dhcp, TableId.Ipv6Nd, TableId.L2Lookup]),
+        Table(TableId.Arp, "ARP requests for a known address on the network (a port, a router interface) are answered in place, except the owner's own probes and announcements; the rest continue to L2.",
+            [F.Metadata, F.EthType, F.EthSrc, .. Arp], [F.EthSrc, F.EthDst, F.ArpOp, F.ArpSha, F.ArpSpa, F.ArpTha, F.ArpTpa], [TableId.L2Lookup], mayOutput: true),
+        Table(TableId.Dhcp, "DHCP requests from a port on a network with DHCP go to the controller (which answers from the model); others continue to L2.",
+            [F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst], [], [TableId.L2Lookup], mayOutput: true),
+        Table(TableId.Ipv6Nd, "IPv6 neighbour solicitations for known addresses answered in place; the rest continue to L2.",
+            [F.Metadata, F.EthType, F.IpProto, .. Ip6], [F.EthSrc, F.EthDst, F.Ipv6Src, F.Ipv6Dst, F.Icmpv6Type, F.Ipv6NdTarget, F.Ipv6NdTll], [TableId.L2Lookup], mayOutput: true),
+        Table(TableId.L2Lookup, "Destination MAC of a port → reg7, then egress; a router interface MAC → reg5 and L3; broadcast and multicast → every port of the network.",
+            [F.Metadata, F.EthDst], [DestinationPort, Router], [TableId.Egress, TableId.L3Lookup, TableId.IngressConntrack]),
+        Table(TableId.L3Lookup, "Distributed routing on the source chassis: router key + longest destination prefix → TTL decrement, source MAC of the outgoing interface, network key of the next network; echo requests to the router's own addresses are answered in place.",
+            [Router, F.Metadata, F.EthType, F.Ipv4Dst, F.IpProto, F.Icmpv4Type], [F.Metadata, F.EthSrc, F.EthDst, F.Ipv4Src, F.Ipv4Dst, F.Icmpv4Type, Scratch, NextHop], [TableId.L3Proactive], mayOutput: true),
+        Table(TableId.L3Proactive, "Neighbours: network key + next-hop IP (reg4) of a known port → its MAC, then L2 lookup in the next network.",
+            [F.Metadata, F.EthType, NextHop], [F.EthDst], [TableId.L2Lookup]),
+        Table(TableId.Egress, "A destination port bound here continues to ingress; one bound on another chassis is tunnelled there (tun_id, tun_dst, the virtual tunnel port).",
+            [DestinationPort, F.Metadata], [F.TunnelId, F.TunIpv4Dst], [TableId.IngressConntrack], mayOutput: true),
+        Table(TableId.IngressDestinationLookup, "Packets from a tunnel: destination MAC → reg7; broadcast → the network's local ports.",
+            [F.Metadata, F.EthDst], [DestinationPort], [TableId.IngressConntrack]),
+        Table(TableId.IngressConntrack, "Ingress conntrack for security groups (pass-through until security groups are enforced).",
+            [DestinationPort, F.Metadata, F.CtState, F.EthType], [], [TableId.IngressSecurityGroup, TableId.IngressDispatch]),
+        Table(TableId.IngressSecurityGroup, "Ingress security group rules (pass-through until security groups are enforced).",
+            [DestinationPort, F.Metadata, F.CtState, .. L2, .. Ip4, .. L4], [], [TableId.IngressDispatch]),
+        Table(TableId.IngressDispatch, "Destination port key → the port's ofport.",
+            [DestinationPort], [], [], mayOutput: true),
+    }.ToFrozenDictionary(t => t.Id);
+
+    /// <summary>Tables whose flows may output packets (to a port, the controller, or in_port).</summary>
+    public static bool MayOutput(TableId table) => Tables[table].MayOutput;
+
+    private static TableSpec Table(TableId id, string purpose, F[] matches, F[] sets, TableId[] next, bool mayOutput = false) =>
+        new(id, purpose, matches.ToFrozenSet(), sets.ToFrozenSet(), next.ToFrozenSet(), mayOutput);
+}

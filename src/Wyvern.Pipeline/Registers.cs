@@ -1,0 +1,61 @@
+using Wyvern.OpenFlow.Actions;
+using Wyvern.OpenFlow.Matching;
+
+namespace Wyvern.Pipeline;
+
+/// <summary>
+/// What the pipeline keeps in registers (Dragonflow's assignment):
+/// <c>reg6</c> source port key, <c>reg7</c> destination port key,
+/// <c>reg5</c> router key, <c>reg4</c> next-hop IPv4 address, <c>metadata</c> network key (also the conntrack zone).
+/// <c>xreg0</c> (reg0/reg1) is scratch space for swapping addresses in replies.
+/// </summary>
+public static class Registers
+{
+    /// <summary>The register holding the source logical port key.</summary>
+    public const int SourcePort = 6;
+
+    /// <summary>The register holding the destination logical port key.</summary>
+    public const int DestinationPort = 7;
+
+    /// <summary>The register holding the router key while routing.</summary>
+    public const int Router = 5;
+
+    /// <summary>The register holding the next-hop IPv4 address after a route matched.</summary>
+    public const int NextHop = 4;
+
+    /// <summary>reg4 field id.</summary>
+    public static OxmField NextHopField => MatchField.RegField(NextHop);
+
+    /// <summary>reg6 field id.</summary>
+    public static OxmField SourcePortField => MatchField.RegField(SourcePort);
+
+    /// <summary>reg7 field id.</summary>
+    public static OxmField DestinationPortField => MatchField.RegField(DestinationPort);
+
+    /// <summary>reg5 field id.</summary>
+    public static OxmField RouterField => MatchField.RegField(Router);
+
+    /// <summary>Match on the source port key.</summary>
+    public static MatchField MatchSourcePort(int key) => MatchField.Reg(SourcePort, (uint)key);
+
+    /// <summary>Match on the destination port key.</summary>
+    public static MatchField MatchDestinationPort(int key) => MatchField.Reg(DestinationPort, (uint)key);
+
+    /// <summary>Match on the router key.</summary>
+    public static MatchField MatchRouter(int key) => MatchField.Reg(Router, (uint)key);
+
+    /// <summary>Match on the network key.</summary>
+    public static MatchField MatchNetwork(int key) => MatchField.Metadata((ulong)key);
+
+    /// <summary>Set the source port key.</summary>
+    public static OfpAction LoadSourcePort(int key) => new SetFieldAction(MatchField.Reg(SourcePort, (uint)key));
+
+    /// <summary>Set the destination port key.</summary>
+    public static OfpAction LoadDestinationPort(int key) => new SetFieldAction(MatchField.Reg(DestinationPort, (uint)key));
+
+    /// <summary>Set the router key.</summary>
+    public static OfpAction LoadRouter(int key) => new SetFieldAction(MatchField.Reg(Router, (uint)key));
+
+    /// <summary>Set the network key.</summary>
+    public static OfpAction LoadNetwork(int key) => new SetFieldAction(MatchField.Metadata((ulong)key));
+}

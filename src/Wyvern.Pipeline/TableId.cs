@@ -1,0 +1,60 @@
+namespace Wyvern.Pipeline;
+
+/// <summary>
+/// The tables of Wyvern's pipeline, numbered after Dragonflow's so flows read
+/// the same to anyone who knows it. <see cref="PipelineLayout"/> says what
+/// each may match, set and go to.
+/// </summary>
+public enum TableId : byte
+{
+    /// <summary>in_port → source port key (reg6) and network key (metadata); tunnel in_port + tun_id → network.</summary>
+    Classification = 0,
+
+    /// <summary>Traffic from a provider network (patch port): VLAN → network.</summary>
+    ExternalIngress = 2,
+
+    /// <summary>Anti-spoofing: a port sends only from its own MACs and IPs (and allowed address pairs).</summary>
+    EgressPortSecurity = 5,
+
+    /// <summary>Egress conntrack (security groups).</summary>
+    EgressConntrack = 10,
+
+    /// <summary>Egress security group rules.</summary>
+    EgressSecurityGroup = 15,
+
+    /// <summary>ARP, DHCP and ND are diverted to their services; everything else goes to L2.</summary>
+    ServicesClassification = 20,
+
+    /// <summary>ARP responder: requests for known addresses answered in place.</summary>
+    Arp = 25,
+
+    /// <summary>DHCP requests to the controller.</summary>
+    Dhcp = 30,
+
+    /// <summary>IPv6 neighbour discovery responder.</summary>
+    Ipv6Nd = 45,
+
+    /// <summary>L2: destination MAC → destination port key (reg7), router MAC → L3, broadcast → flood.</summary>
+    L2Lookup = 55,
+
+    /// <summary>L3: router key (reg5) + destination prefix → next network, TTL, MACs.</summary>
+    L3Lookup = 60,
+
+    /// <summary>Neighbours: network + destination IP of a known port → its MAC.</summary>
+    L3Proactive = 65,
+
+    /// <summary>Egress dispatch: a local destination goes to ingress, a remote one to its tunnel.</summary>
+    Egress = 75,
+
+    /// <summary>Packets from tunnels: destination MAC → destination port key.</summary>
+    IngressDestinationLookup = 100,
+
+    /// <summary>Ingress conntrack (security groups).</summary>
+    IngressConntrack = 105,
+
+    /// <summary>Ingress security group rules.</summary>
+    IngressSecurityGroup = 110,
+
+    /// <summary>Destination port key → output port.</summary>
+    IngressDispatch = 115,
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using Wyvern.OpenFlow.Matching;
+
+namespace Wyvern.OpenFlow.Tests;
+
+[Trait("Layer", "Unit")]
+public sealed class MatchTests
+{
+    private static readonly MatchField Reg6 = MatchField.Reg(6, 5);
+    private static readonly MatchField Ip = MatchField.EthType(0x0800);
+    private static readonly MatchField Dst = MatchField.Ipv4Dst(IPAddress.Parse("10.0.0.1"));
+
+    [Fact]
+    public void Create_SortsIntoOvsOrder()
+    {
+        var match = Match.Create(Reg6, Dst, Ip, MatchField.InPort(3), MatchField.Metadata(7));
+
+        match.ToString().ShouldBe("in_port=0x3,eth_type=0x800,ipv4_dst=0xa000001,reg6=0x5,metadata=0x7");
+    }
+
+    [Fact]
+    public void Matches_WithSameFieldsInAnyOrder_AreEqualAndHashAlike()
+    {
+        var a = Match.Create(Reg6, Ip, Dst);
+        var b = Match.Create(Dst, Reg6, Ip);
+
+        a.ShouldBe(b);
+        (a == b).ShouldBeTrue();
+        a.GetHashCode().ShouldBe(b.GetHashCode());
+        new HashSet<Match> { a, b }.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Matches_DifferingInMaskOnly_AreNotEqual()
+    {
+        var exact = Match.Create(MatchField.Reg(6, 5));
+        var masked = Match.Create(MatchField.Reg(6, 5, 0xff));
+
+        exact.ShouldNotBe(masked);
+    }
+
+    [Fact]
+    public void Create_FullMask_IsTheExactForm()
+    {
+        MatchField.Reg(6, 5, 0xffff_ffff).ShouldBe(MatchField.Reg(6, 5));
+        MatchField.Ipv4Dst(IPAddress.Parse("10.0.0.1"), 32).HasMask.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Create_MaskedValue_DropsBitsOutsideTheMask()
+    {
+        MatchField.Ipv4Src(IPAddress.Parse("10.0.0.77"), 24).ShouldBe(MatchField.Ipv4Src(IPAddress.Parse("10.0.0.0"), 24));
+    }
+
+    [Fact]
+    public void Create_SameFieldTwice_Throws()
+    {
+        Should.Throw<ArgumentException>(() => Match.Create(Reg6, MatchField.Reg(6, 7)));
+    }
+
+    [Fact]
+    public void With_ReplacesAndWithout_Removes()
+    {
+        var match = Match.Create(Reg6, Ip);
+
+        match.With(MatchField.Reg(6, 9)).ShouldBe(Match.Create(Ip, MatchField.Reg(6, 9)));
+        match.Without(OxmField.Reg6).ShouldBe(Match.Create(Ip));
+        match.TryGet(OxmField.Reg6, out var reg).ShouldBeTrue();
+        reg.Value.ShouldBe((UInt128)5);
+        match.Contains(OxmField.Ipv4Dst).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Any_IsEmptyAndEqualToEmptyCreate()
+    {
+        Match.Any.Count.ShouldBe(0);
+        Match.Create().ShouldBe(Match.Any);
+        Match.Any.EncodedLength.ShouldBe(8);
+    }
+
+    [Fact]
+    public void Create_ValueWiderThanField_Throws()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => MatchField.Create(OxmField.CtZone, 0x1_0000));
+    }
+}
