@@ -19,8 +19,11 @@ public sealed partial class OvsdbClient
                 await _sessionLock.WaitAsync(_stop.Token);
                 try
                 {
-                    await RestoreAsync(connection, _stop.Token);
+                    // Requests are accepted while the session is restored, so a consumer that
+                    // reacts to a monitor's Resync can transact at once.
                     _connection = connection;
+                    Interlocked.Increment(ref _generation);
+                    await RestoreAsync(connection, _stop.Token);
                 }
                 finally
                 {
@@ -29,6 +32,7 @@ public sealed partial class OvsdbClient
             }
             catch (Exception) when (!_stop.IsCancellationRequested)
             {
+                _connection = null;
                 if (connection is not null)
                 {
                     await connection.DisposeAsync();
@@ -40,7 +44,6 @@ public sealed partial class OvsdbClient
             }
 
             delay = _options.ReconnectMinDelay;
-            Interlocked.Increment(ref _generation);
             lock (_stateGate)
             {
                 _connected.TrySetResult();

@@ -48,7 +48,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     /// <summary>The server's address.</summary>
     public OvsdbEndpoint Endpoint { get; }
 
-    /// <summary>True while a session is up and restored.</summary>
+    /// <summary>True while a session is up: requests are accepted (monitors may still be being restored).</summary>
     public bool IsConnected => _connection is not null;
 
     /// <summary>Counts sessions: 1 after the first connect, +1 per reconnect.</summary>
@@ -205,14 +205,10 @@ public sealed partial class OvsdbClient : IAsyncDisposable
         }
 
         await _stop.CancelAsync();
-        try
-        {
-            await _supervisor;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
+
+        // Whatever the supervisor was doing when stopped (connecting, backing off) ends with
+        // an exception that only says "stopped".
+        await _supervisor.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         if (_connection is { } connection)
         {

@@ -196,6 +196,19 @@ public sealed class TransactTests : IAsyncLifetime
         await other.TransactAsync(Db, [OvsdbOperation.Assert("wy_lock")]);
     }
 
+    [Fact]
+    public async Task Steal_TakesTheLock_AndTheOwnerIsToldItWasStolen()
+    {
+        await using var thief = await OvsdbClient.ConnectAsync(_server.UnixEndpoint);
+        var stolen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _client.LockStolen += (_, id) => stolen.TrySetResult(id);
+
+        (await _client.LockAsync("wy_steal")).ShouldBeTrue();
+        (await thief.StealAsync("wy_steal")).ShouldBeTrue();
+        (await stolen.Task.WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe("wy_steal");
+        await thief.TransactAsync(Db, [OvsdbOperation.Assert("wy_steal")]);
+    }
+
     private async Task SeedRootAsync()
     {
         var existing = await _client.TransactAsync(Db, [OvsdbOperation.Select("Open_vSwitch", [], ["_uuid"])]);
