@@ -11,7 +11,7 @@ public sealed class PipelineLayoutTests
     [Fact]
     public void CommittedPipelineDoc_IsGeneratedFromTheLayout()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "pipeline.md");
+        var path = Path.Combine(RepositoryPaths.Root, "docs", "pipeline.md");
         var text = PipelineDocument.Render();
         if (Environment.GetEnvironmentVariable("WYVERN_WRITE_DOCS") == "1")
         {
@@ -77,15 +77,4 @@ public sealed class PipelineLayoutTests
     private static FlowSpec Flow(TableId table, Match match, params OfpInstruction[] instructions) =>
         new(table, 100, match, instructions, AppId.Classifier, "test");
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Wyvern.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root (Wyvern.slnx) not found above " + AppContext.BaseDirectory);
-    }
 }

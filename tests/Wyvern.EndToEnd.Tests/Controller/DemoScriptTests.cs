@@ -1,0 +1,29 @@
+using Wyvern.Testing;
+using Wyvern.Testing.Harness;
+
+namespace Wyvern.EndToEnd.Tests.Controller;
+
+/// <summary>The README's first command works: the all-in-one demo passes every check and cleans up.</summary>
+[Trait("Layer", Layer.EndToEnd)]
+public sealed class DemoScriptTests
+{
+    [Fact]
+    public async Task DemoScript_AllChecksOk_AndNothingLeftBehind()
+    {
+        HostRequirements.EnsureRealOvs();
+        HostRequirements.EnsureCommand("openstack", "python3-openstackclient");
+        HostRequirements.EnsureCommand("udhcpc", "udhcpc");
+        var root = RepositoryPaths.Root;
+        var before = await Netns.ListAsync();
+
+        var run = await Shell.RunAsync("bash", [Path.Combine(root, "scripts", "demo.sh")], TimeSpan.FromMinutes(8));
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        var table = run.Stdout.Split('\n').Where(l => l.Contains("->", StringComparison.Ordinal) || l.Contains("DHCP lease", StringComparison.Ordinal)).ToList();
+        table.Count.ShouldBe(7, run.Stdout);
+        table.ShouldAllBe(l => l.TrimEnd().EndsWith(" ok", StringComparison.Ordinal));
+        run.Stdout.ShouldContain("demo: torn down");
+        (await Netns.ListAsync()).Except(before).ShouldBeEmpty();
+    }
+
+}
