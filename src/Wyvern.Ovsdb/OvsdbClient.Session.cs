@@ -83,8 +83,9 @@ public sealed partial class OvsdbClient
         }
     }
 
-    // RFC 7047 §4.1.11: echo doubles as a liveness probe. An unanswered probe means the peer
-    // is gone even if the socket has not noticed yet.
+    // RFC 7047 §4.1.11: echo doubles as a liveness probe. A probe unanswered for an interval
+    // in which nothing at all arrived means the peer is gone even if the socket has not
+    // noticed yet.
     private async Task ProbeAsync(OvsdbConnection connection)
     {
         if (_options.EchoInterval <= TimeSpan.Zero)
@@ -98,9 +99,26 @@ public sealed partial class OvsdbClient
             while (!_stop.IsCancellationRequested && !connection.Closed.IsCompleted)
             {
                 await Task.Delay(_options.EchoInterval, _options.TimeProvider, _stop.Token);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                timeout.CancelAfter(_options.EchoInterval);
-                await connection.CallAsync("echo", w => WriteStrings(w, ["wy-probe"]), null, timeout.Token);
+                var probe = connection.CallAsync("echo", w => WriteStrings(w, ["wy-probe"]), null, _stop.Token);
+                while (true)
+                {
+                    var received = connection.BytesReceived;
+                    if (await Task.WhenAny(probe, Task.Delay(_options.EchoInterval, _options.TimeProvider, _stop.Token)) == probe)
+                    {
+                        await probe;
+                        break;
+                    }
+
+                    if (connection.BytesReceived == received)
+                    {
+                        // Silence for a whole interval: the peer is gone. The probe fails when the
+                        // session is torn down; observe that so it is not reported as unobserved.
+                        _ = probe.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+                        return;
+                    }
+
+                    // Still receiving (e.g. a large snapshot ahead of the echo reply): alive.
+                }
             }
         }
         catch (Exception e) when (e is OvsdbException or OperationCanceledException)

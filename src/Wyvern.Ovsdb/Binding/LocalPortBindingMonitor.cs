@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Wyvern.Ovsdb.Bootstrap;
 using Wyvern.Ovsdb.Monitoring;
 using Wyvern.Ovsdb.Rows;
+using Wyvern.Ovsdb.Values;
 
 namespace Wyvern.Ovsdb.Binding;
 
@@ -16,6 +18,10 @@ namespace Wyvern.Ovsdb.Binding;
 /// </summary>
 public sealed class LocalPortBindingMonitor : IAsyncDisposable
 {
+    // Rows are immutable and shared between successive monitor views, so the local port read
+    // from a row is computed once per row version; the table forgets rows nobody holds.
+    private static readonly ConditionalWeakTable<OvsdbRow, StrongBox<LocalPort?>> Memo = [];
+
     private readonly OvsdbMonitor _monitor;
     private readonly Channel<LocalPortBatch> _batches =
         Channel.CreateUnbounded<LocalPortBatch>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = false });
@@ -88,7 +94,8 @@ public sealed class LocalPortBindingMonitor : IAsyncDisposable
             foreach (var ifaceUuid in portRow.GetUuids("interfaces"))
             {
                 members.Add(ifaceUuid);
-                if (view.Row(InterfaceRow.Table, ifaceUuid) is { } row && ToLocalPort(InterfaceRow.From(row)) is { } port)
+                if (view.Row(InterfaceRow.Table, ifaceUuid) is { } row
+                    && Memo.GetValue(row, static r => new StrongBox<LocalPort?>(ToLocalPort(InterfaceRow.From(r)))).Value is { } port)
                 {
                     ports[port.InterfaceUuid] = port;
                 }

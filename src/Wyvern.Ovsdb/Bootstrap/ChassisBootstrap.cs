@@ -90,7 +90,8 @@ public static class ChassisBootstrap
 
         var where = new[] { OvsdbCondition.RowIs(bridge.Uuid) };
         var settings = new Dictionary<string, OvsdbValue>();
-        if (bridge.DatapathType != options.DatapathType)
+        // An empty datapath_type means "system" (ovs-vswitchd.conf.db(5)).
+        if ((bridge.DatapathType.Length == 0 ? "system" : bridge.DatapathType) != options.DatapathType)
         {
             settings["datapath_type"] = options.DatapathType;
         }

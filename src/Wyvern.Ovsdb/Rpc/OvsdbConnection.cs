@@ -24,6 +24,7 @@ internal sealed class OvsdbConnection : IAsyncDisposable
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private long _nextId;
+    private long _bytesReceived;
     private Exception? _closeReason;
 
     private OvsdbConnection(Socket socket, Action<string, JsonElement> onNotification)
@@ -32,6 +33,10 @@ internal sealed class OvsdbConnection : IAsyncDisposable
         _stream = new NetworkStream(socket, ownsSocket: true);
         _onNotification = onNotification;
     }
+
+    /// <summary>Bytes read so far: any traffic shows the peer is alive, even when a probe's reply
+    /// is still queued behind a large message.</summary>
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
     /// <summary>Completes when the session has ended (peer closed, error, or dispose).</summary>
     public Task Closed => _closed.Task;
@@ -154,6 +159,7 @@ internal sealed class OvsdbConnection : IAsyncDisposable
                 }
 
                 framer.Advance(n);
+                Interlocked.Add(ref _bytesReceived, n);
                 while (framer.TryReadMessage(out var message))
                 {
                     using (message)

@@ -86,6 +86,20 @@ public sealed class ChassisBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EmptyDatapathType_CountsAsSystem()
+    {
+        _server.Vsctl("init");
+        _server.Vsctl("set", "Open_vSwitch", ".", "external_ids:system-id=chassis-1", "external_ids:hostname=ch1");
+        _server.Vsctl("add-br", "br-int", "--", "set", "Bridge", "br-int", "fail_mode=secure", "protocols=OpenFlow13",
+            "other_config:disable-in-band=true");
+        var result = await ChassisBootstrap.RunAsync(_client, Options with
+        {
+            DatapathType = "system", ControllerTarget = null, TunnelTypes = [], BridgeMappings = new Dictionary<string, string>(),
+        });
+        result.Changes.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task TunnelTypes_RemovedTypeLosesItsPort_KeptTypeIsUntouched_AddedTypeGetsOne()
     {
         await ChassisBootstrap.RunAsync(_client, Options);

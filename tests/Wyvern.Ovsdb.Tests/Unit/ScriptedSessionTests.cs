@@ -24,6 +24,29 @@ public sealed class ScriptedSessionTests
     }
 
     [Fact]
+    public async Task SlowEchoReply_BehindOtherTraffic_DoesNotDropTheSession()
+    {
+        await using var server = new ScriptedOvsdbServer();
+        var connect = OvsdbClient.ConnectAsync(server.Endpoint, ScriptedOvsdbServer.QuietClient with { EchoInterval = TimeSpan.FromMilliseconds(200) });
+        await server.AcceptAsync();
+        await using var client = await connect;
+
+        var probe = await server.ExpectAsync("""{"method":"echo","params":["wy-probe"],"id":"*"}""");
+        for (var i = 0; i < 16; i++)
+        {
+            // Notifications for a monitor the client does not have: ignored, but they are traffic.
+            await server.SendAsync("""{"method":"update2","params":["nobody",{}],"id":null}""");
+            await Task.Delay(50);
+        }
+
+        client.ConnectionGeneration.ShouldBe(1);
+        await server.ReplyAsync(probe, """["wy-probe"]""");
+        await server.ExpectAsync("""{"method":"echo","params":["wy-probe"],"id":"*"}""");
+        client.ConnectionGeneration.ShouldBe(1);
+        client.IsConnected.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task WhileDisconnected_RequestsFailFast_WithAConnectionError()
     {
         await using var server = new ScriptedOvsdbServer();
