@@ -29,7 +29,10 @@ public interface INbStore : IAsyncDisposable
     /// <summary>Creates <paramref name="value"/> (conflict if the id exists), optionally attached to a lease; returns it with its version.</summary>
     Task<T> CreateAsync<T>(T value, long? leaseId = null, CancellationToken cancellationToken = default) where T : NbObject;
 
-    /// <summary>Replaces the stored object if its version still equals <c>value.Version</c> (compare-and-swap); returns it with its new version.</summary>
+    /// <summary>
+    /// Replaces the stored object if its version still equals <c>value.Version</c> (compare-and-swap);
+    /// returns it with its new version. The object keeps its lease, if any.
+    /// </summary>
     Task<T> UpdateAsync<T>(T value, CancellationToken cancellationToken = default) where T : NbObject;
 
     /// <summary>
@@ -47,7 +50,7 @@ public interface INbStore : IAsyncDisposable
     /// <summary>Every object, consistent at one revision (for a cold start: snapshot, then watch from its revision).</summary>
     Task<NbSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The change feed after <paramref name="afterRevision"/> (exclusive), until cancelled.</summary>
+    /// <summary>The change feed after <paramref name="afterRevision"/> (exclusive), until cancelled (or, embedded, the store is disposed).</summary>
     IAsyncEnumerable<NbWatchEvent> WatchAsync(long afterRevision, CancellationToken cancellationToken = default);
 
     /// <summary>A lease that expires <paramref name="ttl"/> after its last renewal (etcd rounds up to whole seconds).</summary>

@@ -21,7 +21,10 @@ public sealed class NbTransaction
         return Add(new NbOperation(NbOperationKind.Create, value.Table, value.Id, value, null, leaseId));
     }
 
-    /// <summary>Adds a compare-and-swap update of <paramref name="value"/> against <c>value.Version</c>.</summary>
+    /// <summary>
+    /// Adds a compare-and-swap update of <paramref name="value"/> against <c>value.Version</c>;
+    /// without <paramref name="leaseId"/> the object keeps the lease it has.
+    /// </summary>
     public NbTransaction Update(NbObject value, long? leaseId = null)
     {
         ArgumentNullException.ThrowIfNull(value);

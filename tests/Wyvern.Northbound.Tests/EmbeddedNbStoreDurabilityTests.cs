@@ -50,6 +50,18 @@ public sealed class EmbeddedNbStoreDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task SecondOpenOfTheSameFile_IsRefusedUntilTheFirstCloses()
+    {
+        var first = EmbeddedNbStore.Open(Database);
+
+        Should.Throw<NbUnavailableException>(() => EmbeddedNbStore.Open(Database)).Message.ShouldContain("already open");
+
+        await first.DisposeAsync();
+        await using var second = EmbeddedNbStore.Open(Database);
+        (await second.GetSnapshotAsync()).Objects.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task KillDash9MidWrite_ThenReopen_NoTornObjectAndEveryAcknowledgedWriteKept()
     {
         var acknowledged = 0;

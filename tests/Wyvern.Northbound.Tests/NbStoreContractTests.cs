@@ -170,4 +170,25 @@ public abstract partial class NbStoreContractTests : IAsyncLifetime
         snapshot.OfType<LogicalPort>().Single().ShouldBe(port);
         snapshot.Revision.ShouldBe(snapshot.Objects.Max(o => o.Version));
     }
+
+    [Fact]
+    public async Task ListAndSnapshot_OfMoreThanOnePage_ReturnEverythingInIdOrder()
+    {
+        for (var batch = 0; batch < 25; batch++)
+        {
+            var transaction = new NbTransaction();
+            for (var i = 0; i < 100; i++)
+            {
+                transaction.Create(Samples.Port($"p{(batch * 100) + i:0000}", n: i));
+            }
+            await Store.CommitAsync(transaction);
+        }
+
+        var ports = await Store.ListAsync<LogicalPort>();
+        var snapshot = await Store.GetSnapshotAsync();
+
+        ports.Select(p => p.Id).ShouldBe(Enumerable.Range(0, 2500).Select(i => $"p{i:0000}"));
+        snapshot.Objects.Count.ShouldBe(2500);
+        snapshot.Revision.ShouldBe(ports.Max(p => p.Version));
+    }
 }

@@ -74,7 +74,13 @@ public sealed partial class EmbeddedNbStore
         {
             json = NbCodec.Encode(op.Value!);
             using var upsert = Command(
-                "INSERT OR REPLACE INTO objects(tbl, id, project, json, mod_rev, lease) VALUES ($t, $i, $p, $j, $r, $l)",
+                // An update without a lease keeps the object's lease (etcd's ignore_lease).
+                """
+                INSERT INTO objects(tbl, id, project, json, mod_rev, lease) VALUES ($t, $i, $p, $j, $r, $l)
+                ON CONFLICT(tbl, id) DO UPDATE SET
+                    project = excluded.project, json = excluded.json, mod_rev = excluded.mod_rev,
+                    lease = coalesce(excluded.lease, objects.lease)
+                """,
                 ("$t", op.Table), ("$i", op.Id), ("$p", NbCodec.ProjectOf(op.Value!)), ("$j", json), ("$r", revision), ("$l", op.LeaseId));
             upsert.ExecuteNonQuery();
         }

@@ -25,9 +25,12 @@ public sealed partial class EmbeddedNbStore : NbStoreBase
     private long _compacted;
     private bool _disposed;
 
-    private EmbeddedNbStore(SqliteConnection db, EmbeddedNbStoreOptions options)
+    private readonly FileStream _ownerLock;
+
+    private EmbeddedNbStore(SqliteConnection db, FileStream ownerLock, EmbeddedNbStoreOptions options)
     {
         _db = db;
+        _ownerLock = ownerLock;
         _options = options;
         _revision = ReadMeta("revision");
         _compacted = ReadMeta("compacted");
@@ -38,10 +41,42 @@ public sealed partial class EmbeddedNbStore : NbStoreBase
     /// <summary>The path of the database file.</summary>
     public string Path => _db.DataSource;
 
-    /// <summary>Opens (creating if needed) the store in the database file <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Opens (creating if needed) the store in the database file <paramref name="path"/>. One owner at a
+    /// time: the revision counter and the watchers live in this process, so a second open of the same
+    /// file (here or in another process) fails with <see cref="NbUnavailableException"/>.
+    /// </summary>
     public static EmbeddedNbStore Open(string path, EmbeddedNbStoreOptions? options = null)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= new EmbeddedNbStoreOptions();
+        var ownerLock = TakeOwnership(path);
+        try
+        {
+            return new EmbeddedNbStore(OpenDatabase(path, options), ownerLock, options);
+        }
+        catch
+        {
+            ownerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An exclusive lock (flock) on <c>path.lock</c>, released by the kernel even on kill -9.</summary>
+    private static FileStream TakeOwnership(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new NbUnavailableException($"the embedded NB store {path} is already open (in this or another process)", e);
+        }
+    }
+
+    private static SqliteConnection OpenDatabase(string path, EmbeddedNbStoreOptions options)
+    {
         var db = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -65,7 +100,7 @@ public sealed partial class EmbeddedNbStore : NbStoreBase
             CREATE TABLE IF NOT EXISTS key_spaces(space TEXT PRIMARY KEY, next INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS leases(id INTEGER PRIMARY KEY, ttl_ms INTEGER NOT NULL);
             """);
-        return new EmbeddedNbStore(db, options);
+        return db;
     }
 
     /// <summary>The current store revision.</summary>
@@ -114,28 +149,39 @@ public sealed partial class EmbeddedNbStore : NbStoreBase
     /// <inheritdoc/>
     public override async Task<NbSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
     {
+        long revision;
+        List<(string Table, byte[] Json, long Version)> rows;
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return ReadSnapshot();
+            (revision, rows) = ReadAllRows();
         }
         finally
         {
             _lock.Release();
         }
+        // decoding is most of the cost of a cold start: do it without blocking writers
+        return new NbSnapshot(revision, [.. rows.Select(r => NbCodec.Decode(r.Table, r.Json, r.Version))]);
     }
 
     /// <summary>All objects at the current revision; caller holds the lock.</summary>
     private NbSnapshot ReadSnapshot()
     {
+        var (revision, rows) = ReadAllRows();
+        return new NbSnapshot(revision, [.. rows.Select(r => NbCodec.Decode(r.Table, r.Json, r.Version))]);
+    }
+
+    /// <summary>Every stored row and the revision they are at; caller holds the lock.</summary>
+    private (long Revision, List<(string Table, byte[] Json, long Version)> Rows) ReadAllRows()
+    {
         using var cmd = Command("SELECT tbl, json, mod_rev FROM objects ORDER BY tbl, id");
         using var reader = cmd.ExecuteReader();
-        var objects = new List<NbObject>();
+        var rows = new List<(string, byte[], long)>();
         while (reader.Read())
         {
-            objects.Add(NbCodec.Decode(reader.GetString(0), (byte[])reader[1], reader.GetInt64(2)));
+            rows.Add((reader.GetString(0), (byte[])reader[1], reader.GetInt64(2)));
         }
-        return new NbSnapshot(_revision, objects);
+        return (_revision, rows);
     }
 
     /// <inheritdoc/>
@@ -194,6 +240,7 @@ public sealed partial class EmbeddedNbStore : NbStoreBase
         {
             _lock.Release();
         }
+        await _ownerLock.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 

@@ -12,14 +12,17 @@ internal sealed record EtcdKeyValue(byte[] Key, long CreateRevision, long ModRev
 
 internal sealed record EtcdRangeRequest(
     byte[] Key,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] byte[]? RangeEnd = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] byte[]? RangeEnd = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Limit = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Revision = 0);
 
-internal sealed record EtcdRangeResponse(EtcdHeader Header, EtcdKeyValue[]? Kvs, long Count);
+internal sealed record EtcdRangeResponse(EtcdHeader Header, EtcdKeyValue[]? Kvs, long Count, bool More);
 
 internal sealed record EtcdPutRequest(
     byte[] Key,
     byte[] Value,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Lease = 0);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Lease = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IgnoreLease = false);
 
 internal sealed record EtcdDeleteRangeRequest(byte[] Key);
 

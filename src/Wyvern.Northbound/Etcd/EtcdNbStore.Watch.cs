@@ -47,6 +47,8 @@ public sealed partial class EtcdNbStore
                 }
                 if (result.Canceled)
                 {
+                    // cancelled by the server for another reason: reopen, without spinning
+                    await Task.Delay(_options.WatchReconnectDelay, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 foreach (var batch in Batches(result.Events ?? []))

@@ -15,6 +15,9 @@ namespace Wyvern.Northbound.Etcd;
 /// </summary>
 public sealed partial class EtcdNbStore : NbStoreBase
 {
+    /// <summary>Keys per range request when reading a table or a snapshot.</summary>
+    internal const int PageSize = 1000;
+
     private readonly EtcdHttpClient _client;
     private readonly EtcdNbStoreOptions _options;
     private readonly string _objects;
@@ -73,17 +76,49 @@ public sealed partial class EtcdNbStore : NbStoreBase
     /// <inheritdoc/>
     protected override async Task<IReadOnlyList<NbObject>> ListObjectsAsync(string table, string? projectId, CancellationToken cancellationToken)
     {
-        var prefix = Encoding.UTF8.GetBytes($"{_objects}{table}/");
-        var response = await Range(new EtcdRangeRequest(prefix, RangeEnd(prefix)), cancellationToken).ConfigureAwait(false);
-        return [.. (response.Kvs ?? []).Select(Decode)];
+        var (_, kvs) = await RangePrefixAsync(Encoding.UTF8.GetBytes($"{_objects}{table}/"), cancellationToken).ConfigureAwait(false);
+        return [.. kvs.Select(Decode)];
     }
 
     /// <inheritdoc/>
     public override async Task<NbSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
     {
-        var prefix = Encoding.UTF8.GetBytes(_objects);
-        var response = await Range(new EtcdRangeRequest(prefix, RangeEnd(prefix)), cancellationToken).ConfigureAwait(false);
-        return new NbSnapshot(response.Header.Revision, [.. (response.Kvs ?? []).Select(Decode)]);
+        var (revision, kvs) = await RangePrefixAsync(Encoding.UTF8.GetBytes(_objects), cancellationToken).ConfigureAwait(false);
+        return new NbSnapshot(revision, [.. kvs.Select(Decode)]);
+    }
+
+    /// <summary>
+    /// Every key under <paramref name="prefix"/>, read in pages of <see cref="PageSize"/> all pinned to the
+    /// revision of the first page, so the result is consistent at that revision. If that revision is
+    /// compacted between pages (etcd OutOfRange), the read starts again at the new head.
+    /// </summary>
+    private async Task<(long Revision, List<EtcdKeyValue> Kvs)> RangePrefixAsync(byte[] prefix, CancellationToken cancellationToken)
+    {
+        var end = RangeEnd(prefix);
+        while (true)
+        {
+            var kvs = new List<EtcdKeyValue>();
+            long revision = 0;
+            var from = prefix;
+            try
+            {
+                while (true)
+                {
+                    var page = await Range(new EtcdRangeRequest(from, end, PageSize, revision), cancellationToken).ConfigureAwait(false);
+                    revision = revision == 0 ? page.Header.Revision : revision;
+                    kvs.AddRange(page.Kvs ?? []);
+                    if (!page.More || page.Kvs is not [.., var last])
+                    {
+                        return (revision, kvs);
+                    }
+                    from = [.. last.Key, 0]; // the next key after the last one read
+                }
+            }
+            catch (EtcdGatewayException e) when (e.Code == 11)
+            {
+                // the pinned revision was compacted while paging: read again
+            }
+        }
     }
 
     private Task<EtcdRangeResponse> Range(EtcdRangeRequest request, CancellationToken cancellationToken) =>
