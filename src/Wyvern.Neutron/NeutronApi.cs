@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wyvern.Neutron.Auth;
 using Wyvern.Neutron.Http;
@@ -45,6 +46,14 @@ public static class NeutronApi
         IAuthenticator authenticator = options.AuthMode == AuthMode.Keystone
             ? new KeystoneAuthenticator(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, options, time)
             : new NoAuthAuthenticator(options);
+        if (options.CacheReads)
+        {
+            var cache = new NbReadCache(store);
+            // Stop following the store before its owner disposes it.
+            endpoints.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping
+                .Register(() => cache.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5)));
+            store = cache;
+        }
         var backend = new NeutronBackend(store, options, time, new Random());
         var routers = new RoutersHandler(backend);
         IResourceHandler[] handlers =

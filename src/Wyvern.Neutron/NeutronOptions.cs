@@ -23,6 +23,12 @@ public sealed record NeutronOptions
     /// </summary>
     public MacAddress BaseMac { get; init; } = MacAddress.Parse("fa:16:3e:00:00:00");
 
+    /// <summary>
+    /// Serve reads from an <see cref="NbReadCache"/> that follows the store's watch (true by default):
+    /// port create and list cost a scan in memory instead of decoding every stored port.
+    /// </summary>
+    public bool CacheReads { get; init; } = true;
+
     /// <summary>provider:network_type for networks created without one.</summary>
     public NetworkType DefaultNetworkType { get; init; } = NetworkType.Vxlan;
 

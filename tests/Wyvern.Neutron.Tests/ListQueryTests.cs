@@ -86,4 +86,15 @@ public sealed class ListQueryTests
         Names(await host.GetAsync($"/v2.0/ports?fixed_ips=subnet_id%3D{subnet}"), "ports").Count.ShouldBe(2);
         Names(await host.GetAsync($"/v2.0/ports?network_id={net}&device_owner="), "ports").Count.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task PreviousLinks_WalkBackwards()
+    {
+        await using var host = await WithNetworksAsync();
+        var last = await host.GetAsync("/v2.0/networks?limit=2&sort_key=name&marker=" +
+            NeutronHost.Id((await host.GetAsync("/v2.0/networks?name=delta")).Items("networks")[0]));
+        Names(last).ShouldBe(["epsilon", "gamma"]);
+        var previous = last.Body!["networks_links"]!.AsArray().Single(l => l!["rel"]!.GetValue<string>() == "previous")!["href"]!.GetValue<string>();
+        Names(await host.GetAsync(new Uri(previous).PathAndQuery)).ShouldBe(["beta", "delta"]);
+    }
 }

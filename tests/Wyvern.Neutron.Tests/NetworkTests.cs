@@ -147,4 +147,15 @@ public sealed class NetworkTests
         var shown = (await host.GetAsync($"/v2.0/networks/{id}")).Body!["network"]!;
         shown["subnets"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe([subnet]);
     }
+
+    [Fact]
+    public async Task External_CannotBeTurnedOff_WhileARouterGatewayUsesIt()
+    {
+        await using var host = await NeutronHost.StartAsync();
+        var (ext, _) = await host.ExternalNetworkAsync();
+        await host.CreateAsync("routers", "router", $"{{\"external_gateway_info\": {{\"network_id\": \"{NeutronHost.Id(ext)}\"}}}}");
+        (await host.PutAsync($"/v2.0/networks/{NeutronHost.Id(ext)}", "{\"network\": {\"router:external\": false}}"))
+            .ShouldBeError(HttpStatusCode.Conflict, "NetworkInUse");
+        (await host.Store.GetAsync<LogicalSwitch>(NeutronHost.Id(ext)))!.External.ShouldBeTrue();
+    }
 }

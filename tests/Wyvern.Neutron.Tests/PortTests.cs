@@ -219,4 +219,18 @@ public sealed class PortTests
         (await host.PostAsync("/v2.0/ports", "{\"port\": {\"name\": \"x\"}}")).ShouldBeError(HttpStatusCode.BadRequest, "HTTPBadRequest");
         (await host.GetAsync("/v2.0/ports/nope")).ShouldBeError(HttpStatusCode.NotFound, "PortNotFound");
     }
+
+    [Fact]
+    public async Task List_IsStableAcrossRequests_AndShowsEveryUpdate()
+    {
+        await using var host = await NeutronHost.StartAsync();
+        var net = NeutronHost.Id(await host.NetworkAsync());
+        var id = NeutronHost.Id(await host.PortAsync(net, ", \"name\": \"before\""));
+        var lists = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.GetAsync("/v2.0/ports")));
+        lists.ShouldAllBe(l => l.Text == lists[0].Text);
+        (await host.GetAsync("/v2.0/ports?fields=name")).Text.ShouldBe("{\"ports\":[{\"name\":\"before\"}]}");
+        await host.PutAsync($"/v2.0/ports/{id}", "{\"port\": {\"name\": \"after\"}}");
+        (await host.GetAsync("/v2.0/ports")).Items("ports").Single()["name"]!.GetValue<string>().ShouldBe("after");
+        (await host.GetAsync($"/v2.0/ports/{id}")).Body!["port"]!["name"]!.GetValue<string>().ShouldBe("after");
+    }
 }

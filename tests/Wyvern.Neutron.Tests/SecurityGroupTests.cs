@@ -115,4 +115,16 @@ public sealed class SecurityGroupTests
         (await host.DeleteAsync($"/v2.0/security-groups/{NeutronHost.Id(member)}", ("X-Project-Id", "p1"), ("X-Roles", "member")))
             .ShouldBeError(HttpStatusCode.Conflict, "SecurityGroupCannotRemoveDefault");
     }
+
+    [Fact]
+    public async Task ConcurrentFirstUses_CreateOneDefaultGroup()
+    {
+        await using var host = await NeutronHost.StartAsync();
+        var net = NeutronHost.Id(await host.NetworkAsync("shared", ", \"shared\": true"));
+        var member = new[] { ("X-Project-Id", "newcomer"), ("X-Roles", "member") };
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => i % 2 == 0
+            ? host.GetAsync("/v2.0/security-groups", member)
+            : host.PostAsync("/v2.0/ports", $"{{\"port\": {{\"network_id\": \"{net}\"}}}}", member)));
+        (await host.Store.ListAsync<SecurityGroup>("newcomer")).Count(g => g.Name == "default").ShouldBe(1);
+    }
 }

@@ -69,6 +69,39 @@ public sealed class EtcdClusterFailoverTests : IDisposable
         (await store.ListAsync<LogicalPort>()).Count.ShouldBe(40);
     }
 
+    [Fact]
+    public async Task KillingTheClientsMemberDuringWrites_EveryWriteSucceedsExactlyOnce()
+    {
+        await StartClusterAsync();
+        await using var store = new EtcdNbStore(new EtcdNbStoreOptions
+        {
+            Endpoints = [.. _members.Select(m => m.ClientUrl)],
+            Prefix = "/wy-inflight",
+            RequestTimeout = TimeSpan.FromSeconds(2),
+        });
+        var start = (await store.GetSnapshotAsync()).Revision;
+        var victim = _members.Single(m => m.ClientUrl == store.CurrentEndpoint);
+
+        // four writers keep requests in flight while the member they talk to is killed
+        var written = 0;
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 15; i++)
+            {
+                await store.CreateAsync(Samples.Port($"w{w}-{i:00}", n: i));
+                if (Interlocked.Increment(ref written) == 20)
+                {
+                    victim.Kill();
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(writers);
+
+        var events = await store.WatchAsync(start).TakeAsync(60, TimeSpan.FromSeconds(20));
+        events.Flatten().Select(c => c.Id).Order().ShouldBe(
+            Enumerable.Range(0, 4).SelectMany(w => Enumerable.Range(0, 15).Select(i => $"w{w}-{i:00}")).Order());
+    }
+
     public void Dispose()
     {
         foreach (var member in _members)

@@ -12,6 +12,7 @@ namespace Wyvern.Neutron.Auth;
 /// </summary>
 internal sealed class KeystoneAuthenticator : IAuthenticator
 {
+    private const int MaxCachedTokens = 10_000;
     private readonly HttpClient _http;
     private readonly NeutronOptions _options;
     private readonly TimeProvider _time;
@@ -28,9 +29,6 @@ internal sealed class KeystoneAuthenticator : IAuthenticator
         }
     }
 
-    /// <summary>How many times Keystone was asked (for tests of the cache).</summary>
-    public int Validations { get; private set; }
-
     public async ValueTask<RequestContext> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var token = request.Headers["X-Auth-Token"].ToString();
@@ -44,6 +42,17 @@ internal sealed class KeystoneAuthenticator : IAuthenticator
             return cached.Context;
         }
         var validated = await ValidateAsync(token, now, cancellationToken);
+        if (_cache.Count >= MaxCachedTokens)
+        {
+            // Tokens are short-lived: dropping the expired ones bounds the cache without an LRU.
+            foreach (var (key, entry) in _cache)
+            {
+                if (entry.ValidUntil <= now)
+                {
+                    _cache.TryRemove(key, out _);
+                }
+            }
+        }
         _cache[token] = validated;
         return validated.Context;
     }
@@ -56,7 +65,6 @@ internal sealed class KeystoneAuthenticator : IAuthenticator
         HttpResponseMessage response;
         try
         {
-            Validations++;
             response = await _http.SendAsync(message, cancellationToken);
         }
         catch (HttpRequestException e)

@@ -23,7 +23,7 @@ internal sealed class Endpoints(IAuthenticator authenticator, WriteGate gate, IL
         endpoints.MapMethods(path, Get, Handle(false, async (http, context) =>
         {
             var items = await handler.ListAsync(context, http.RequestAborted);
-            return NeutronApi.Json(200, ListQuery.From(http.Request).Apply(items, handler.CollectionKey, http.Request));
+            return Results.Bytes(ListQuery.From(http.Request).Write(items, handler.CollectionKey, http.Request), "application/json");
         }));
         endpoints.MapMethods(path + "/{id}", Get, Handle(false, async (http, context) =>
         {

@@ -29,8 +29,11 @@ internal sealed class ListQuery
             ? fields.SelectMany(f => (f ?? "").Split(',')).Where(f => f.Length > 0).ToHashSet(StringComparer.Ordinal)
             : null;
 
-    /// <summary>Filters, sorts, pages and projects <paramref name="items"/> into the list response body.</summary>
-    public JsonObject Apply(IEnumerable<JsonObject> items, string collectionKey, HttpRequest request)
+    /// <summary>
+    /// Filters, sorts, pages and projects <paramref name="items"/> into the list response body, as UTF-8 JSON.
+    /// The items are written, never attached, so a handler may hand out the same (cached) objects to many requests.
+    /// </summary>
+    public byte[] Write(IEnumerable<JsonObject> items, string collectionKey, HttpRequest request)
     {
         var selected = items.Where(Matches).ToList();
         selected = Sort(selected);
@@ -40,15 +43,24 @@ internal sealed class ListQuery
             selected = Page(selected, limitText.ToString(), request, links);
         }
         var fields = Fields;
-        var body = new JsonObject
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(selected.Count * 512 + 64);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            [collectionKey] = new JsonArray([.. selected.Select(o => (JsonNode)Project(o, fields))]),
-        };
-        if (links.Count > 0)
-        {
-            body[collectionKey + "_links"] = links;
+            writer.WriteStartObject();
+            writer.WriteStartArray(collectionKey);
+            foreach (var item in selected)
+            {
+                (fields is null ? item : Project(item, fields)).WriteTo(writer);
+            }
+            writer.WriteEndArray();
+            if (links.Count > 0)
+            {
+                writer.WritePropertyName(collectionKey + "_links");
+                links.WriteTo(writer);
+            }
+            writer.WriteEndObject();
         }
-        return body;
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Only the <paramref name="fields"/> of <paramref name="item"/> (all when null).</summary>

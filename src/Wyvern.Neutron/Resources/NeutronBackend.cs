@@ -9,9 +9,11 @@ namespace Wyvern.Neutron.Resources;
 /// What every resource handler shares: the store, the options, the clock, MAC generation, and the
 /// lookups that answer 404 for objects the caller may not see (Neutron hides other projects' objects).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Lives as long as the application; a semaphore without a wait handle holds nothing to release.")]
 internal sealed class NeutronBackend(INbStore store, NeutronOptions options, TimeProvider time, Random random)
 {
     private readonly MacGenerator _macs = new(options.BaseMac, random);
+    private readonly SemaphoreSlim _defaultGroupLock = new(1, 1);
 
     public INbStore Store { get; } = store;
 
@@ -97,6 +99,20 @@ internal sealed class NeutronBackend(INbStore store, NeutronOptions options, Tim
 
     /// <summary>The project's <c>default</c> security group, created with Neutron's default rules on first use.</summary>
     public async Task<SecurityGroup> EnsureDefaultSecurityGroupAsync(string projectId, CancellationToken ct)
+    {
+        // Lists call this outside the write gate: one at a time, so a project never gets two default groups.
+        await _defaultGroupLock.WaitAsync(ct);
+        try
+        {
+            return await EnsureDefaultSecurityGroupLockedAsync(projectId, ct);
+        }
+        finally
+        {
+            _defaultGroupLock.Release();
+        }
+    }
+
+    private async Task<SecurityGroup> EnsureDefaultSecurityGroupLockedAsync(string projectId, CancellationToken ct)
     {
         var groups = await Store.ListAsync<SecurityGroup>(projectId, ct);
         var existing = groups.FirstOrDefault(g => g.Name == "default" && g.ProjectId == projectId);

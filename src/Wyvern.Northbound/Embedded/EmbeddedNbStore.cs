@@ -149,28 +149,39 @@ public sealed partial class EmbeddedNbStore : NbStoreBase
     /// <inheritdoc/>
     public override async Task<NbSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
     {
+        long revision;
+        List<(string Table, byte[] Json, long Version)> rows;
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return ReadSnapshot();
+            (revision, rows) = ReadAllRows();
         }
         finally
         {
             _lock.Release();
         }
+        // decoding is most of the cost of a cold start: do it without blocking writers
+        return new NbSnapshot(revision, [.. rows.Select(r => NbCodec.Decode(r.Table, r.Json, r.Version))]);
     }
 
     /// <summary>All objects at the current revision; caller holds the lock.</summary>
     private NbSnapshot ReadSnapshot()
     {
+        var (revision, rows) = ReadAllRows();
+        return new NbSnapshot(revision, [.. rows.Select(r => NbCodec.Decode(r.Table, r.Json, r.Version))]);
+    }
+
+    /// <summary>Every stored row and the revision they are at; caller holds the lock.</summary>
+    private (long Revision, List<(string Table, byte[] Json, long Version)> Rows) ReadAllRows()
+    {
         using var cmd = Command("SELECT tbl, json, mod_rev FROM objects ORDER BY tbl, id");
         using var reader = cmd.ExecuteReader();
-        var objects = new List<NbObject>();
+        var rows = new List<(string, byte[], long)>();
         while (reader.Read())
         {
-            objects.Add(NbCodec.Decode(reader.GetString(0), (byte[])reader[1], reader.GetInt64(2)));
+            rows.Add((reader.GetString(0), (byte[])reader[1], reader.GetInt64(2)));
         }
-        return new NbSnapshot(_revision, objects);
+        return (_revision, rows);
     }
 
     /// <inheritdoc/>

@@ -55,7 +55,15 @@ internal sealed class EtcdHttpClient : IDisposable
         }
     }
 
-    public async Task<TResponse> PostAsync<TRequest, TResponse>(string path, TRequest request, CancellationToken cancellationToken)
+    public async Task<TResponse> PostAsync<TRequest, TResponse>(string path, TRequest request, CancellationToken cancellationToken) =>
+        (await PostWithRetriesAsync<TRequest, TResponse>(path, request, cancellationToken).ConfigureAwait(false)).Response;
+
+    /// <summary>
+    /// Like <see cref="PostAsync"/>, and tells whether an earlier attempt failed: then a write may have
+    /// been applied by that attempt before this one ran.
+    /// </summary>
+    public async Task<(TResponse Response, bool Retried)> PostWithRetriesAsync<TRequest, TResponse>(
+        string path, TRequest request, CancellationToken cancellationToken)
     {
         Exception? last = null;
         var deadline = DateTime.UtcNow + _retryWindow;
@@ -75,8 +83,9 @@ internal sealed class EtcdHttpClient : IDisposable
                 var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    return JsonSerializer.Deserialize<TResponse>(body, Json)
+                    var answer = JsonSerializer.Deserialize<TResponse>(body, Json)
                         ?? throw new NbUnavailableException($"empty answer from etcd {endpoint}{path}");
+                    return (answer, attempt > 0);
                 }
                 var error = ParseError(response.StatusCode, body);
                 if (error.Code != 14 && response.StatusCode != HttpStatusCode.ServiceUnavailable)

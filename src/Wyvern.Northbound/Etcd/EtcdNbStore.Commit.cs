@@ -33,9 +33,11 @@ public sealed partial class EtcdNbStore
         var failure = keys.Select(k => new EtcdRequestOp(RequestRange: new EtcdRangeRequest(k))).ToArray();
 
         EtcdTxnResponse response;
+        bool retried;
         try
         {
-            response = await Txn(new EtcdTxnRequest([.. compares], [.. success], failure), cancellationToken).ConfigureAwait(false);
+            (response, retried) = await _client.PostWithRetriesAsync<EtcdTxnRequest, EtcdTxnResponse>(
+                "/v3/kv/txn", new EtcdTxnRequest([.. compares], [.. success], failure), cancellationToken).ConfigureAwait(false);
         }
         catch (EtcdGatewayException e) when (e.Code == 5 && operations.FirstOrDefault(o => o.LeaseId is not null) is { } leased)
         {
@@ -49,7 +51,39 @@ public sealed partial class EtcdNbStore
         {
             return response.Header.Revision;
         }
+        if (retried && AppliedByEarlierAttempt(success, response) is { } revision)
+        {
+            return revision;
+        }
         throw FirstConflict(operations, response);
+    }
+
+    /// <summary>
+    /// After a retry, the failure branch's reads may show our own transaction, applied by an attempt whose
+    /// answer was lost: every put key holds exactly our bytes and every deleted key is gone, all at one
+    /// mod revision. Then the commit succeeded at that revision. Returns null otherwise.
+    /// </summary>
+    private static long? AppliedByEarlierAttempt(List<EtcdRequestOp> success, EtcdTxnResponse response)
+    {
+        long? revision = null;
+        for (var i = 0; i < success.Count; i++)
+        {
+            var stored = response.Responses?[i].ResponseRange?.Kvs?.FirstOrDefault();
+            if (success[i].RequestPut is { } put)
+            {
+                if (stored?.Value is null || !stored.Value.AsSpan().SequenceEqual(put.Value) || (revision ?? stored.ModRevision) != stored.ModRevision)
+                {
+                    return null;
+                }
+                revision = stored.ModRevision;
+            }
+            else if (stored is not null)
+            {
+                return null;
+            }
+        }
+        // a transaction of deletes only leaves no revision to read back: report the conflict
+        return revision;
     }
 
     /// <summary>Finds, from the failure branch's reads, the first operation whose condition failed.</summary>

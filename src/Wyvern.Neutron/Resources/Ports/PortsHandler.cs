@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Wyvern.Model;
 using Wyvern.Neutron.Auth;
@@ -20,10 +21,14 @@ internal sealed class PortsHandler(NeutronBackend backend) : IResourceHandler
 
     public string Member => "port";
 
+    // A port's JSON depends on the port alone, and the read cache hands out the same immutable record until it
+    // changes: each version is rendered once, and lists of 10,000 ports only filter and write.
+    private readonly ConditionalWeakTable<LogicalPort, JsonObject> _rendered = [];
+
     public async Task<IReadOnlyList<JsonObject>> ListAsync(RequestContext context, CancellationToken cancellationToken)
     {
         var ports = await backend.Store.ListAsync<LogicalPort>(context.IsAdmin ? null : context.ProjectId, cancellationToken);
-        return [.. ports.Where(p => context.Owns(p.ProjectId)).Select(Render)];
+        return [.. ports.Where(p => context.Owns(p.ProjectId)).Select(p => _rendered.GetValue(p, Render))];
     }
 
     public async Task<JsonObject> ShowAsync(RequestContext context, string id, CancellationToken cancellationToken) =>
