@@ -32,4 +32,7 @@ public interface IChassisView
 
     /// <summary>The ofport of a port plugged into this chassis's br-int, or null when it is not plugged here.</summary>
     int? LocalOfPort(string portId);
+
+    /// <summary>The ofport of this chassis's virtual tunnel port of <paramref name="type"/>, or null when it has none.</summary>
+    int? TunnelOfPort(TunnelType type);
 }

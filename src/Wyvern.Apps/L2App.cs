@@ -11,7 +11,8 @@ namespace Wyvern.Apps;
 /// from tunnels (ingress destination lookup), and egress hands it to the
 /// ingress pipeline. Per network: broadcast and multicast reach every local
 /// port of the network (one resubmit each), never the sender (OpenFlow never
-/// outputs to the input port implicitly). Unknown unicast misses and drops:
+/// outputs to the input port implicitly), plus one tunnelled copy per remote
+/// host of the network. Unknown unicast misses and drops:
 /// every MAC of a Neutron network is known.
 /// </summary>
 public sealed class L2App : IApp
@@ -59,12 +60,26 @@ public sealed class L2App : IApp
             actions.Add(Registers.LoadDestinationPort(port.Key));
             actions.Add(Resubmit(TableId.IngressConntrack));
         }
-        if (actions.Count == 0)
+        var local = actions.ToArray();
+        // One copy to each remote host of the network, never to every chassis;
+        // what arrives from a tunnel is flooded locally only (no echo back).
+        if (RemoteDestinations.TunnelOf(view, network) is { } tunnel)
         {
-            return;
+            foreach (var host in RemoteDestinations.HostsOf(view, network, tunnel.Type))
+            {
+                actions.Add(Set(MatchField.TunnelId(tunnel.Vni)));
+                actions.Add(Set(MatchField.TunIpv4Dst(host)));
+                actions.Add(Output((uint)tunnel.OfPort));
+            }
         }
         var match = Match.Create(Registers.MatchNetwork(network.Key), Multicast);
-        flows.Add(Make(TableId.L2Lookup, Priorities.Flood, match, Id, owner, Apply([.. actions])));
-        flows.Add(Make(TableId.IngressDestinationLookup, Priorities.Flood, match, Id, owner, Apply([.. actions])));
+        if (actions.Count > 0)
+        {
+            flows.Add(Make(TableId.L2Lookup, Priorities.Flood, match, Id, owner, Apply([.. actions])));
+        }
+        if (local.Length > 0)
+        {
+            flows.Add(Make(TableId.IngressDestinationLookup, Priorities.Flood, match, Id, owner, Apply(local)));
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Wyvern.Controller.Engine;
 using Wyvern.Controller.PacketIns;
 using Wyvern.Controller.Reconciler;
+using Wyvern.Model;
 using Wyvern.Northbound;
 using Wyvern.OpenFlow.Channel;
 using Wyvern.Ovsdb;
@@ -140,6 +141,13 @@ public sealed partial class ChassisController : IAsyncDisposable
         {
             _engine.State.SetLocalOfPort(p.NeutronPortId!, p.Ofport);
         }
+        foreach (var p in view.TunnelPorts.Values)
+        {
+            if (TunnelTypeOf(p) is { } type)
+            {
+                _engine.State.SetTunnelOfPort(type, p.Ofport);
+            }
+        }
     }
 
     private async Task LoopAsync(CancellationToken ct)
@@ -191,6 +199,13 @@ public sealed partial class ChassisController : IAsyncDisposable
                 Resync(resync.Snapshot);
                 break;
             case ControllerInput.Binding b:
+                foreach (var e in b.Batch.Events.Where(e => e.Port.Kind == LocalPortKind.Tunnel))
+                {
+                    if (TunnelTypeOf(e.Port) is { } type)
+                    {
+                        _engine.HandleTunnelPort(type, e.Kind == LocalPortEventKind.Unplugged ? null : e.Port.Ofport);
+                    }
+                }
                 foreach (var e in b.Batch.Events.Where(e => e.Port.Kind == LocalPortKind.Vm && e.Port.NeutronPortId is not null))
                 {
                     var id = e.Port.NeutronPortId!;
@@ -220,6 +235,9 @@ public sealed partial class ChassisController : IAsyncDisposable
                 break;
         }
     }
+
+    private static TunnelType? TunnelTypeOf(LocalPort port) =>
+        Enum.TryParse<TunnelType>(port.TunnelType, ignoreCase: true, out var type) ? type : null;
 
     private void Resync(NbSnapshot snapshot)
     {

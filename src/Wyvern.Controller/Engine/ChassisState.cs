@@ -23,6 +23,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
     private readonly Index<LogicalRouter> _routersByNetwork = new();
     private readonly Dictionary<string, int> _localOfPorts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, LogicalPort> _portsByKey = [];
+    private readonly Dictionary<TunnelType, int> _tunnelOfPorts = [];
 
     public string ChassisName { get; } = chassisName;
 
@@ -43,6 +44,23 @@ public sealed class ChassisState(string chassisName) : IChassisView
     public IEnumerable<LogicalRouter> RoutersOfNetwork(string networkId) => _routersByNetwork.Get(networkId);
 
     public int? LocalOfPort(string portId) => _localOfPorts.TryGetValue(portId, out var p) ? p : null;
+
+    public int? TunnelOfPort(TunnelType type) => _tunnelOfPorts.TryGetValue(type, out var p) ? p : null;
+
+    /// <summary>Records this chassis's virtual tunnel port of <paramref name="type"/> (null: gone). Returns true on a change.</summary>
+    public bool SetTunnelOfPort(TunnelType type, int? ofport)
+    {
+        if (ofport is { } p)
+        {
+            if (_tunnelOfPorts.TryGetValue(type, out var old) && old == p)
+            {
+                return false;
+            }
+            _tunnelOfPorts[type] = p;
+            return true;
+        }
+        return _tunnelOfPorts.Remove(type);
+    }
 
     /// <summary>The port with key <paramref name="key"/> (from reg6/reg7 in a packet-in), or null.</summary>
     public LogicalPort? PortByKey(int key) => _portsByKey.GetValueOrDefault(key);

@@ -12,7 +12,7 @@ namespace Wyvern.Controller.Engine;
 /// <list type="bullet">
 /// <item>Apps are pure: an owner's flows are a function of the state alone.</item>
 /// <item>After any sequence of changes, the desired table equals what <see cref="RunAll"/> computes from the same state (tested on every scenario).</item>
-/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network.</item>
+/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis.</item>
 /// </list>
 /// </summary>
 public sealed class FlowEngine
@@ -28,7 +28,7 @@ public sealed class FlowEngine
 
     /// <summary>The apps Wyvern runs, in order.</summary>
     public static IReadOnlyList<IApp> DefaultApps() =>
-        [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App()];
+        [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp()];
 
     /// <summary>The model and local state the apps read.</summary>
     public ChassisState State { get; }
@@ -80,6 +80,19 @@ public sealed class FlowEngine
             owners.Add(Owner.Network(port.NetworkId));
         }
         RecomputeAll(owners);
+    }
+
+    /// <summary>This chassis's virtual tunnel port of <paramref name="type"/> appeared, moved (new ofport) or went away (null).</summary>
+    public void HandleTunnelPort(TunnelType type, int? ofport)
+    {
+        if (!State.SetTunnelOfPort(type, ofport))
+        {
+            return;
+        }
+        // Every overlay flow names the tunnel ofport: networks (classification,
+        // flooding) and ports bound elsewhere (egress).
+        RecomputeAll(State.Networks.Select(n => Owner.Network(n.Id))
+            .Concat(State.Ports.Where(p => p.Binding is not null && p.Binding.Chassis != State.ChassisName).Select(p => Owner.Port(p.Id))));
     }
 
     private void RecomputeAll(IEnumerable<Owner> owners)
@@ -144,6 +157,15 @@ public sealed class FlowEngine
                     break;
                 case LogicalRouter r:
                     owners.Add(Owner.Router(r.Id));
+                    break;
+                case Chassis c:
+                    // Its address or tunnel types changed, or its lease expired:
+                    // the ports bound there and the networks that flood to them.
+                    foreach (var p in State.Ports.Where(p => p.Binding?.Chassis == c.Id))
+                    {
+                        owners.Add(Owner.Port(p.Id));
+                        owners.Add(Owner.Network(p.NetworkId));
+                    }
                     break;
                 default:
                     break;

@@ -54,6 +54,13 @@ internal sealed class ScenarioSwitch
         return this;
     }
 
+    public ScenarioSwitch Tunnel(TunnelType type, int ofport)
+    {
+        Engine.HandleTunnelPort(type, ofport);
+        Sync();
+        return this;
+    }
+
     public ScenarioSwitch Unplug(string portId)
     {
         Engine.HandleLocalBinding(portId, null);

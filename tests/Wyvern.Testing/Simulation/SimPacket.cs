@@ -67,6 +67,21 @@ public sealed class SimPacket
         return new SimPacket(f, frame);
     }
 
+    /// <summary>
+    /// The packet as another switch receives it from a tunnel: the same
+    /// headers, arriving on <paramref name="inPort"/> with this packet's
+    /// tun_id and the sender's underlay address as tun_src; registers,
+    /// metadata and conntrack state start fresh.
+    /// </summary>
+    public SimPacket ReceivedOnTunnel(uint inPort, uint sourceIp)
+    {
+        var f = _fields.Where(kv => !IsPipelineField(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        f[OxmField.InPort] = inPort;
+        f[OxmField.TunnelId] = Get(OxmField.TunnelId);
+        f[OxmField.TunIpv4Src] = sourceIp;
+        return new SimPacket(f, Frame);
+    }
+
     /// <summary>True when the packet has <paramref name="field"/> (pipeline fields always do).</summary>
     public bool Has(OxmField field) => IsPipelineField(field) || _fields.ContainsKey(field);
 
