@@ -1,5 +1,7 @@
 using Wyvern.Northbound.Embedded;
 
+using Wyvern.Testing.Etcd;
+
 namespace Wyvern.Northbound.Tests;
 
 [Trait("Layer", "Unit")]

@@ -3,6 +3,8 @@ using System.Globalization;
 using Wyvern.Model;
 using Wyvern.Northbound.Embedded;
 
+using Wyvern.Testing.Etcd;
+
 namespace Wyvern.Northbound.Tests;
 
 /// <summary>The embedded store across restarts and crashes (a child writer killed with SIGKILL).</summary>

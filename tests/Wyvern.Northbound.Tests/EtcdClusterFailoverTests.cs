@@ -1,6 +1,8 @@
 using Wyvern.Model;
 using Wyvern.Northbound.Etcd;
 
+using Wyvern.Testing.Etcd;
+
 namespace Wyvern.Northbound.Tests;
 
 /// <summary>A 3-member etcd cluster on loopback; the member the client talks to is killed.</summary>

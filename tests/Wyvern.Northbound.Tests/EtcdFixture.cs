@@ -1,3 +1,5 @@
+using Wyvern.Testing.Etcd;
+
 namespace Wyvern.Northbound.Tests;
 
 /// <summary>A single-member etcd for one test class; each test uses its own key prefix.</summary>

@@ -3,6 +3,8 @@ using System.Text;
 using Wyvern.Model;
 using Wyvern.Northbound.Etcd;
 
+using Wyvern.Testing.Etcd;
+
 namespace Wyvern.Northbound.Tests;
 
 [Trait("Layer", "Unit")]

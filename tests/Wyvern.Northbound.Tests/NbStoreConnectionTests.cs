@@ -2,6 +2,8 @@ using Wyvern.Model;
 using Wyvern.Northbound.Embedded;
 using Wyvern.Northbound.Etcd;
 
+using Wyvern.Testing.Etcd;
+
 namespace Wyvern.Northbound.Tests;
 
 [Trait("Layer", "Unit")]

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Wyvern.Northbound.Tests;
+namespace Wyvern.Testing.Etcd;
 
 /// <summary>A directory <c>/tmp/wy-&lt;hex&gt;</c>, unique per run, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Wyvern.Northbound.Tests;
+namespace Wyvern.Testing.Etcd;
 
 /// <summary>
 /// One etcd process (Debian's etcd-server) on loopback with its data in a per-run temp directory.
