@@ -35,4 +35,7 @@ public interface IChassisView
 
     /// <summary>The ofport of this chassis's virtual tunnel port of <paramref name="type"/>, or null when it has none.</summary>
     int? TunnelOfPort(TunnelType type);
+
+    /// <summary>The ofport of the patch port to the provider bridge of <paramref name="physnet"/>, or null when this chassis has none.</summary>
+    int? ProviderOfPort(string physnet);
 }

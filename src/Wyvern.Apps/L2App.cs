@@ -72,6 +72,11 @@ public sealed class L2App : IApp
                 actions.Add(Output((uint)tunnel.OfPort));
             }
         }
+        // Last, because it tags the packet: one copy onto the physical network.
+        if (ProviderNetworkApp.PatchOf(view, network) is { } patch)
+        {
+            actions.AddRange(ProviderNetworkApp.OutToPhysicalNetwork(network, patch));
+        }
         var match = Match.Create(Registers.MatchNetwork(network.Key), Multicast);
         if (actions.Count > 0)
         {

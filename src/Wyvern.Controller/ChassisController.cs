@@ -141,6 +141,10 @@ public sealed partial class ChassisController : IAsyncDisposable
         {
             _engine.State.SetLocalOfPort(p.NeutronPortId!, p.Ofport);
         }
+        foreach (var p in view.PatchPorts.Where(p => p.PhysicalNetwork is not null))
+        {
+            _engine.State.SetProviderOfPort(p.PhysicalNetwork!, p.Ofport);
+        }
         foreach (var p in view.TunnelPorts.Values)
         {
             if (TunnelTypeOf(p) is { } type)
@@ -199,6 +203,10 @@ public sealed partial class ChassisController : IAsyncDisposable
                 Resync(resync.Snapshot);
                 break;
             case ControllerInput.Binding b:
+                foreach (var e in b.Batch.Events.Where(e => e.Port.Kind == LocalPortKind.Patch && e.Port.PhysicalNetwork is not null))
+                {
+                    _engine.HandleProviderPort(e.Port.PhysicalNetwork!, e.Kind == LocalPortEventKind.Unplugged ? null : e.Port.Ofport);
+                }
                 foreach (var e in b.Batch.Events.Where(e => e.Port.Kind == LocalPortKind.Tunnel))
                 {
                     if (TunnelTypeOf(e.Port) is { } type)

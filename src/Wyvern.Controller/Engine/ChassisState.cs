@@ -24,6 +24,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
     private readonly Dictionary<string, int> _localOfPorts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, LogicalPort> _portsByKey = [];
     private readonly Dictionary<TunnelType, int> _tunnelOfPorts = [];
+    private readonly Dictionary<string, int> _providerOfPorts = new(StringComparer.Ordinal);
 
     public string ChassisName { get; } = chassisName;
 
@@ -60,6 +61,23 @@ public sealed class ChassisState(string chassisName) : IChassisView
             return true;
         }
         return _tunnelOfPorts.Remove(type);
+    }
+
+    public int? ProviderOfPort(string physnet) => _providerOfPorts.TryGetValue(physnet, out var p) ? p : null;
+
+    /// <summary>Records the patch port to <paramref name="physnet"/>'s provider bridge (null: gone). Returns true on a change.</summary>
+    public bool SetProviderOfPort(string physnet, int? ofport)
+    {
+        if (ofport is { } p)
+        {
+            if (_providerOfPorts.TryGetValue(physnet, out var old) && old == p)
+            {
+                return false;
+            }
+            _providerOfPorts[physnet] = p;
+            return true;
+        }
+        return _providerOfPorts.Remove(physnet);
     }
 
     /// <summary>The port with key <paramref name="key"/> (from reg6/reg7 in a packet-in), or null.</summary>

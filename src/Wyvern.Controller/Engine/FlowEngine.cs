@@ -28,7 +28,7 @@ public sealed class FlowEngine
 
     /// <summary>The apps Wyvern runs, in order.</summary>
     public static IReadOnlyList<IApp> DefaultApps() =>
-        [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp()];
+        [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp(), new ProviderNetworkApp()];
 
     /// <summary>The model and local state the apps read.</summary>
     public ChassisState State { get; }
@@ -93,6 +93,18 @@ public sealed class FlowEngine
         // flooding) and ports bound elsewhere (egress).
         RecomputeAll(State.Networks.Select(n => Owner.Network(n.Id))
             .Concat(State.Ports.Where(p => p.Binding is not null && p.Binding.Chassis != State.ChassisName).Select(p => Owner.Port(p.Id))));
+    }
+
+    /// <summary>The patch port to a physical network's provider bridge appeared, moved or went away (null).</summary>
+    public void HandleProviderPort(string physnet, int? ofport)
+    {
+        if (!State.SetProviderOfPort(physnet, ofport))
+        {
+            return;
+        }
+        var networks = State.Networks.Where(n => n.PhysicalNetwork == physnet).Select(n => n.Id).ToHashSet();
+        RecomputeAll(networks.Select(Owner.Network)
+            .Concat(State.Ports.Where(p => networks.Contains(p.NetworkId)).Select(p => Owner.Port(p.Id))));
     }
 
     private void RecomputeAll(IEnumerable<Owner> owners)

@@ -9,12 +9,15 @@ namespace Wyvern.Controller.Tests.Scenarios;
 /// Several chassis, each with its own engine, reconciler and simulated
 /// switch, sharing one logical model, joined by an underlay: a packet a
 /// switch outputs on its tunnel port reaches the chassis (or remote VTEP)
-/// named by tun_dst, arriving on that chassis's tunnel port of the same type.
+/// named by tun_dst, arriving on that chassis's tunnel port of the same type;
+/// a packet out of the provider patch port reaches every other chassis's.
 /// </summary>
 internal sealed class FakeNetwork
 {
     public const int VxlanPort = 100;
     public const int GenevePort = 101;
+    public const int PhysnetPatchPort = 200;
+    public const string Physnet = "physnet1";
 
     private readonly Dictionary<string, (ScenarioSwitch Switch, IPAddress Ip)> _chassis = [];
 
@@ -27,6 +30,8 @@ internal sealed class FakeNetwork
     public FakeNetwork AddChassis(string name, string underlayIp)
     {
         var s = new ScenarioSwitch(name).Tunnel(TunnelType.Vxlan, VxlanPort).Tunnel(TunnelType.Geneve, GenevePort);
+        s.Engine.HandleProviderPort(Physnet, PhysnetPatchPort);
+        s.Sync();
         _chassis[name] = (s, IPAddress.Parse(underlayIp));
         Put(Record(name, underlayIp));
         foreach (var (other, _) in _chassis.Where(c => c.Key != name))
@@ -86,6 +91,14 @@ internal sealed class FakeNetwork
                 }
                 var source = BitConverter.ToUInt32(ip.GetAddressBytes().Reverse().ToArray());
                 results.AddRange(Follow(target.Key, output.Packet.ReceivedOnTunnel(output.Port, source), hops + 1));
+            }
+            else if (output.Port == PhysnetPatchPort)
+            {
+                // The physical network: a learning-free switch that gives the frame to every other chassis.
+                foreach (var other in _chassis.Keys.Where(c => c != chassis))
+                {
+                    results.AddRange(Follow(other, output.Packet.ReceivedOnTunnel(PhysnetPatchPort, 0), hops + 1));
+                }
             }
             else
             {
