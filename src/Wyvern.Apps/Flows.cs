@@ -37,6 +37,9 @@ internal static class Flows
     /// <summary>IPv4 EtherType match.</summary>
     public static MatchField Ip => MatchField.EthType(0x0800);
 
+    /// <summary>IPv6 EtherType match.</summary>
+    public static MatchField Ipv6 => MatchField.EthType(0x86dd);
+
     /// <summary>ARP EtherType match.</summary>
     public static MatchField Arp => MatchField.EthType(0x0806);
 

@@ -41,6 +41,12 @@ public sealed class L3App : IApp
                         Match.Create(Registers.MatchNetwork(network.Key), Ip, MatchField.Reg(Registers.NextHop, MatchField.V4(ip))),
                         Id, owner, Apply(Set(MatchField.EthDst(Mac(port.MacAddress))), Resubmit(TableId.L2Lookup))));
                 }
+                foreach (var ip in PortRoles.Ipv6Addresses(port))
+                {
+                    flows.Add(Make(TableId.L3Proactive, Priorities.Entry,
+                        Match.Create(Registers.MatchNetwork(network.Key), Ipv6, MatchField.Ipv6Dst(ip)),
+                        Id, owner, Apply(Set(MatchField.EthDst(Mac(port.MacAddress))), Resubmit(TableId.L2Lookup))));
+                }
                 break;
             default:
                 break;
@@ -49,12 +55,16 @@ public sealed class L3App : IApp
 
     private void ConsiderRouter(Owner owner, LogicalRouter router, IChassisView view, ICollection<FlowSpec> flows)
     {
-        var interfaces = router.Ports
-            .Where(rp => rp.IpAddress.AddressFamily == AddressFamily.InterNetwork)
+        var all = router.Ports
             .Select(rp => (Port: rp, Network: view.Network(rp.NetworkId)))
             .Where(i => i.Network is not null)
             .Select(i => (i.Port, Network: i.Network!))
             .ToList();
+        var interfaces = all.Where(i => i.Port.IpAddress.AddressFamily == AddressFamily.InterNetwork).ToList();
+        foreach (var (rp, network) in all.Where(i => i.Port.IpAddress.AddressFamily == AddressFamily.InterNetworkV6))
+        {
+            ConsiderIpv6Interface(owner, router, rp, network, flows);
+        }
         var routerMatch = Registers.MatchRouter(router.Key);
         foreach (var (rp, network) in interfaces)
         {
@@ -92,6 +102,27 @@ public sealed class L3App : IApp
             flows.Add(Route(owner, routerMatch, route.Destination, via.Port, via.Network,
                 Set(MatchField.Reg(Registers.NextHop, MatchField.V4(route.NextHop)))));
         }
+    }
+
+    /// <summary>
+    /// An IPv6 interface: its MAC into the router, its connected prefix
+    /// (the neighbour table then matches the destination itself: no next-hop
+    /// register is wide enough), and neighbour solicitations for its address
+    /// to the controller, which answers them (RFC 4861 §7.2.4).
+    /// </summary>
+    private void ConsiderIpv6Interface(Owner owner, LogicalRouter router, RouterPort rp, LogicalSwitch network, ICollection<FlowSpec> flows)
+    {
+        flows.Add(Make(TableId.L2Lookup, Priorities.Entry,
+            Match.Create(Registers.MatchNetwork(network.Key), MatchField.EthDst(Mac(rp.MacAddress))),
+            Id, owner, Apply(Registers.LoadRouter(router.Key)), Goto(TableId.L3Lookup)));
+        flows.Add(Make(TableId.L3Lookup, (ushort)(Priorities.RouteBase + rp.Network.PrefixLength),
+            Match.Create(Registers.MatchRouter(router.Key), Ipv6, MatchField.Ipv6Dst(rp.Network.BaseAddress, rp.Network.PrefixLength)),
+            Id, owner,
+            Apply(new DecNwTtlAction(), Set(MatchField.EthSrc(Mac(rp.MacAddress))), Registers.LoadNetwork(network.Key)),
+            Goto(TableId.L3Proactive)));
+        flows.Add(Make(TableId.Ipv6Nd, Priorities.Entry,
+            Match.Create(Registers.MatchNetwork(network.Key), Ipv6, MatchField.IpProto(58), MatchField.Icmpv6Type(135), MatchField.NdTarget(rp.IpAddress)),
+            Id, owner, Apply(OutputAction.ToController())));
     }
 
     private FlowSpec Route(Owner owner, MatchField router, IPNetwork destination, RouterPort outInterface, LogicalSwitch outNetwork, OfpAction setNextHop) =>

@@ -38,6 +38,9 @@ public sealed class PipelineApp : IApp
             flows.Add(Make(from, Priorities.Default, Match.Any, Id, owner, Goto(to)));
         }
         flows.Add(Make(TableId.ServicesClassification, Priorities.Entry, Match.Create(Arp), Id, owner, Goto(TableId.Arp)));
+        // RFC 4861 neighbour solicitations go past the ND responder.
+        flows.Add(Make(TableId.ServicesClassification, Priorities.Entry,
+            Match.Create(Ipv6, MatchField.IpProto(58), MatchField.Icmpv6Type(135)), Id, owner, Goto(TableId.Ipv6Nd)));
         flows.Add(Make(TableId.ServicesClassification, Priorities.Entry,
             Match.Create(Ip, MatchField.IpProto(17), MatchField.UdpSrc(DhcpClientPort), MatchField.UdpDst(DhcpServerPort)),
             Id, owner, Goto(TableId.Dhcp)));

@@ -17,6 +17,18 @@ internal static class PortRoles
     public static IEnumerable<System.Net.IPAddress> Ipv4Addresses(LogicalPort port) =>
         port.FixedIps.Select(f => f.IpAddress).Where(a => a.AddressFamily == AddressFamily.InterNetwork);
 
+    /// <summary>The port's IPv6 fixed addresses.</summary>
+    public static IEnumerable<System.Net.IPAddress> Ipv6Addresses(LogicalPort port) =>
+        port.FixedIps.Select(f => f.IpAddress).Where(a => a.AddressFamily == AddressFamily.InterNetworkV6);
+
+    /// <summary>The EUI-64 link-local address of a MAC (RFC 4291 §2.5.1, appendix A): what Linux and most guests configure.</summary>
+    public static System.Net.IPAddress LinkLocal(Wyvern.Model.MacAddress mac)
+    {
+        var m = mac.ToBytes();
+        byte[] a = [0xfe, 0x80, 0, 0, 0, 0, 0, 0, (byte)(m[0] ^ 0x02), m[1], m[2], 0xff, 0xfe, m[3], m[4], m[5]];
+        return new System.Net.IPAddress(a);
+    }
+
     /// <summary>
     /// The workload port <paramref name="portId"/> with its network, if the port
     /// exists, is administratively up and its network is known.

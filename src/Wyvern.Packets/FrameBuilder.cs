@@ -97,6 +97,57 @@ public static class FrameBuilder
         return frame;
     }
 
+    /// <summary>An ICMPv6 message (<paramref name="body"/> after the 4-byte type/code/checksum) with its checksum.</summary>
+    public static byte[] Icmpv6(MacAddress src, MacAddress dst, IPAddress srcIp, IPAddress dstIp, byte type, byte code, ReadOnlySpan<byte> body, byte hopLimit = 255)
+    {
+        var length = 4 + body.Length;
+        var eth = new EthernetHeader(dst, src, EtherType.Ipv6);
+        var ip = new Ipv6Header(srcIp, dstIp, IpProtocol.Icmpv6, hopLimit, (ushort)length);
+        var frame = new byte[eth.Size + Ipv6Header.Size + length];
+        var n = eth.Write(frame);
+        n += ip.Write(frame.AsSpan(n));
+        var m = frame.AsSpan(n, length);
+        m[0] = type;
+        m[1] = code;
+        body.CopyTo(m[4..]);
+        var sum = new InternetChecksum();
+        ip.AddPseudoHeader(ref sum, length);
+        sum.Add(m);
+        BinaryPrimitives.WriteUInt16BigEndian(m[2..], sum.Result);
+        return frame;
+    }
+
+    /// <summary>A neighbour solicitation for <paramref name="target"/> with a source link-layer address option (RFC 4861 §4.3).</summary>
+    public static byte[] NeighborSolicitation(MacAddress src, IPAddress srcIp, IPAddress target)
+    {
+        var t = target.GetAddressBytes();
+        // Solicited-node multicast: ff02::1:ffXX:XXXX and its MAC 33:33:ff:XX:XX:XX (RFC 4291 §2.7.1, RFC 2464 §7).
+        var group = IPAddress.Parse($"ff02::1:ff{t[13]:x2}:{t[14]:x2}{t[15]:x2}");
+        var groupMac = new MacAddress(0x3333_ff00_0000UL | ((ulong)t[13] << 16) | ((ulong)t[14] << 8) | t[15]);
+        var body = new byte[4 + 16 + 8];
+        t.CopyTo(body.AsSpan(4));
+        body[20] = IcmpV6.SourceLinkLayerAddress;
+        body[21] = 1;
+        src.Write(body.AsSpan(22));
+        return Icmpv6(src, groupMac, srcIp, group, IcmpV6.NeighborSolicitation, 0, body);
+    }
+
+    /// <summary>
+    /// A solicited neighbour advertisement for <paramref name="target"/> with
+    /// the router and override flags and a target link-layer address option
+    /// (RFC 4861 §4.4), sent to the solicitor.
+    /// </summary>
+    public static byte[] NeighborAdvertisement(MacAddress targetMac, IPAddress target, MacAddress dstMac, IPAddress dstIp, bool router)
+    {
+        var body = new byte[4 + 16 + 8];
+        body[0] = (byte)((router ? 0x80 : 0) | 0x40 | 0x20); // R, S, O
+        target.GetAddressBytes().CopyTo(body.AsSpan(4));
+        body[20] = IcmpV6.TargetLinkLayerAddress;
+        body[21] = 1;
+        targetMac.Write(body.AsSpan(22));
+        return Icmpv6(targetMac, dstMac, target, dstIp, IcmpV6.NeighborAdvertisement, 0, body);
+    }
+
     private static (byte[] Frame, int TransportOffset, Ipv4Header Ip) Ipv4Frame(
         MacAddress src, MacAddress dst, IPAddress srcIp, IPAddress dstIp, IpProtocol protocol, int transportLength, byte ttl, ushort? vlan)
     {

@@ -15,6 +15,15 @@ public sealed record FrameView(
     UdpHeader? Udp,
     (byte Type, byte Code)? Icmp)
 {
+    /// <summary>The IPv6 header, when the frame carries IPv6.</summary>
+    public Ipv6Header? Ipv6 { get; init; }
+
+    /// <summary>ICMPv6 type and code, when the frame carries ICMPv6.</summary>
+    public (byte Type, byte Code)? Icmpv6 { get; init; }
+
+    /// <summary>The target of a neighbour solicitation or advertisement (RFC 4861 §4.3, §4.4).</summary>
+    public System.Net.IPAddress? NdTarget { get; init; }
+
     /// <summary>Parses as far as Wyvern needs; throws <see cref="MalformedPacketException"/> on truncation.</summary>
     public static FrameView Parse(ReadOnlySpan<byte> frame)
     {
@@ -37,6 +46,21 @@ public sealed record FrameView(
                     icmp = (transport[0], transport[1]);
                 }
                 return new(eth, l3, null, ip, l4, udp, icmp);
+            case EtherType.Ipv6:
+                var ip6 = Ipv6Header.Parse(frame[l3..]);
+                var body = frame.Slice(l3 + Ipv6Header.Size, ip6.PayloadLength);
+                if (ip6.NextHeader != IpProtocol.Icmpv6)
+                {
+                    return new(eth, l3, null, null, l3 + Ipv6Header.Size, null, null) { Ipv6 = ip6 };
+                }
+                MalformedPacketException.ThrowIfShort(body, 4, "ICMPv6 header");
+                System.Net.IPAddress? target = null;
+                if (body[0] is IcmpV6.NeighborSolicitation or IcmpV6.NeighborAdvertisement)
+                {
+                    MalformedPacketException.ThrowIfShort(body, 24, "neighbour discovery message");
+                    target = new System.Net.IPAddress(body.Slice(8, 16));
+                }
+                return new(eth, l3, null, null, l3 + Ipv6Header.Size, null, null) { Ipv6 = ip6, Icmpv6 = (body[0], body[1]), NdTarget = target };
             default:
                 return new(eth, l3, null, null, -1, null, null);
         }

@@ -85,4 +85,26 @@ public sealed class FrameTests
         frame[14] = 0x65;
         Should.Throw<MalformedPacketException>(() => FrameView.Parse(frame));
     }
+
+    [Fact]
+    public async Task NeighborSolicitationAndAdvertisement_DecodedByTcpdump_WithValidChecksums()
+    {
+        var vmLla = IPAddress.Parse("fe80::f816:3eff:fe00:5");
+        var router = IPAddress.Parse("2001:db8::1");
+        var ns = FrameBuilder.NeighborSolicitation(VmMac, vmLla, router);
+        var na = FrameBuilder.NeighborAdvertisement(RouterMac, router, VmMac, vmLla, router: true);
+
+        var nsView = FrameView.Parse(ns);
+        nsView.Icmpv6.ShouldBe((IcmpV6.NeighborSolicitation, (byte)0));
+        nsView.NdTarget.ShouldBe(router);
+        nsView.Ethernet.Destination.ShouldBe(PacketMac("33:33:ff:00:00:01"));
+        var text = await Tcpdump.DecodeAsync(ns, na);
+        text.ShouldContain("fe80::f816:3eff:fe00:5 > ff02::1:ff00:1: [icmp6 sum ok] ICMP6, neighbor solicitation");
+        text.ShouldContain("who has 2001:db8::1");
+        text.ShouldContain("2001:db8::1 > fe80::f816:3eff:fe00:5: [icmp6 sum ok] ICMP6, neighbor advertisement");
+        text.ShouldContain("Flags [router, solicited, override]");
+        text.ShouldContain("destination link-address option (2), length 8 (1): fa:16:3e:00:00:01");
+    }
+
+    private static MacAddress PacketMac(string text) => MacAddress.Parse(text);
 }

@@ -17,7 +17,8 @@ namespace Wyvern.Controller.PacketIns;
 /// Turns a packet-in into the packet-out that answers it, reading the model:
 /// DHCP requests (from the DHCP table) get the responder's reply; packets
 /// whose TTL ran out while routed get ICMP time exceeded from the router
-/// interface they arrived on. Rate-limited per source port. Pure apart from
+/// interface they arrived on; neighbour solicitations for a router
+/// interface's IPv6 address get an advertisement. Rate-limited per source port. Pure apart from
 /// logging: returns the reply, sends nothing.
 /// </summary>
 public sealed class PacketInHandler(ChassisState state, ControllerOptions options, TimeProvider time, ILogger logger)
@@ -43,9 +44,10 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
         }
         try
         {
-            var reply = packetIn.Reason == PacketInReason.InvalidTtl
-                ? TimeExceeded(packetIn)
-                : packetIn.TableId == (byte)TableId.Dhcp ? Dhcp(packetIn, (int)sourcePort) : null;
+            var reply = packetIn.Reason == PacketInReason.InvalidTtl ? TimeExceeded(packetIn)
+                : packetIn.TableId == (byte)TableId.Dhcp ? Dhcp(packetIn, (int)sourcePort)
+                : packetIn.TableId == (byte)TableId.Ipv6Nd ? NeighborAdvertisement(packetIn)
+                : null;
             return reply is null ? null : new PacketOut(OfpPort.Controller, new OfpAction[] { new OutputAction(inPort) }, reply);
         }
         catch (MalformedPacketException e)
@@ -86,6 +88,25 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
         }
         return FrameBuilder.IcmpError(packetIn.Data.Span, IcmpV4.TimeExceeded, IcmpV4.TtlExceededInTransit,
             new PacketMac(ingress.MacAddress.Value), ingress.IpAddress);
+    }
+
+    /// <summary>
+    /// A solicitation for a router interface's IPv6 address: the router
+    /// answers with a solicited advertisement (RFC 4861 §7.2.4). A duplicate
+    /// address detection probe (unspecified source) gets no answer.
+    /// </summary>
+    private byte[]? NeighborAdvertisement(PacketIn packetIn)
+    {
+        var frame = packetIn.Data.Span;
+        var view = FrameView.Parse(frame);
+        if (view.Ipv6 is not { } ip || view.NdTarget is not { } target || ip.Source.Equals(System.Net.IPAddress.IPv6Any))
+        {
+            return null;
+        }
+        var networkKey = (int)Field(packetIn, OxmField.Metadata);
+        var rp = state.Routers.SelectMany(r => r.Ports)
+            .FirstOrDefault(p => p.IpAddress.Equals(target) && state.Network(p.NetworkId)?.Key == networkKey);
+        return rp is null ? null : FrameBuilder.NeighborAdvertisement(new PacketMac(rp.MacAddress.Value), target, view.Ethernet.Source, ip.Source, router: true);
     }
 
     /// <summary>

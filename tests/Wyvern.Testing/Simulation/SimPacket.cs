@@ -64,6 +64,22 @@ public sealed class SimPacket
                 f[OxmField.Icmpv4Code] = icmp.Code;
             }
         }
+        if (view.Ipv6 is { } ip6)
+        {
+            f[OxmField.Ipv6Src] = BinaryPrimitives.ReadUInt128BigEndian(ip6.Source.GetAddressBytes());
+            f[OxmField.Ipv6Dst] = BinaryPrimitives.ReadUInt128BigEndian(ip6.Destination.GetAddressBytes());
+            f[OxmField.IpProto] = (byte)ip6.NextHeader;
+            f[OxmField.IpTtl] = ip6.HopLimit;
+            if (view.Icmpv6 is { } icmp6)
+            {
+                f[OxmField.Icmpv6Type] = icmp6.Type;
+                f[OxmField.Icmpv6Code] = icmp6.Code;
+            }
+            if (view.NdTarget is { } target)
+            {
+                f[OxmField.Ipv6NdTarget] = BinaryPrimitives.ReadUInt128BigEndian(target.GetAddressBytes());
+            }
+        }
         return new SimPacket(f, frame);
     }
 
