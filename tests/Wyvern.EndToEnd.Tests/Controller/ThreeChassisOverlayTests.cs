@@ -87,6 +87,20 @@ public sealed class ThreeChassisOverlayTests(ITestOutputHelper output)
         await ShouldPingAsync(vms["vm1"], "10.2.0.13");   // across the router, vxlan → geneve, ch1 → ch3
         await ShouldPingAsync(vms["vm3"], "10.1.0.12");   // back across the router, ch3 → ch2
 
+        // TCP across chassis and the router: a 1 MB HTTP transfer from vm3 (ch3, geneve) to vm1 (ch1, vxlan).
+        await vms["vm3"].Netns.CheckAsync("dd", "if=/dev/urandom", $"of={dir.Path}/blob", "bs=1024", "count=1024");
+        using (var server = System.Diagnostics.Process.Start("ip", ["netns", "exec", vms["vm3"].Netns.Name, "/usr/bin/python3", "-m", "http.server", "8080", "--bind", "0.0.0.0", "--directory", dir.Path]))
+        {
+            CommandResult curl;
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            do
+            {
+                curl = await vms["vm1"].ExecAsync(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download}", "--max-time", "10", "http://10.2.0.13:8080/blob"]);
+            }
+            while (!curl.Stdout.StartsWith("200 ", StringComparison.Ordinal) && DateTime.UtcNow < until);
+            curl.Stdout.Trim().ShouldBe("200 1048576");
+        }
+
         // A remote device: a kernel VXLAN VTEP on the underlay, in the vxlan network.
         await using var vtep = await RemoteVtep.StartAsync(fabric, "172.31.0.100", vni: 101, "fa:16:3e:00:01:64", "10.1.0.100/24",
             peers: [chassis[0].UnderlayIp!, chassis[1].UnderlayIp!]);
