@@ -26,7 +26,9 @@ public sealed class ArpResponderApp : IApp
             case OwnerKind.Port when PortRoles.TryGetWorkload(view, owner.Id, out var port, out var network):
                 foreach (var ip in PortRoles.Ipv4Addresses(port))
                 {
-                    AddResponder(flows, owner, network.Key, ip, Mac(port.MacAddress), ownerMac: Mac(port.MacAddress));
+                    // Only a port plugged here can send its own probes into this table.
+                    AddResponder(flows, owner, network.Key, ip, Mac(port.MacAddress),
+                        ownerMac: view.LocalOfPort(port.Id) is null ? null : Mac(port.MacAddress));
                 }
                 break;
             case OwnerKind.Router when view.Router(owner.Id) is { AdminStateUp: true } router:
