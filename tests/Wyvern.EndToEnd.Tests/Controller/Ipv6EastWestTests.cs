@@ -36,14 +36,7 @@ public sealed class Ipv6EastWestTests(ITestOutputHelper output)
                     Interface("rp6-b", 22, "v6-b", "s-b", "fa:16:3e:bb:00:02", "2001:db8:b::1", "2001:db8:b::/64"),
                 ],
             }))).Revision;
-        var controller = lab.Own(new ChassisController(store, new ControllerOptions
-        {
-            ChassisName = ch.SystemId,
-            OvsdbEndpoint = "unix:" + ch.DbSocket,
-            DatapathType = "netdev",
-            OpenFlowListen = "unix:" + ch.ControllerSocketPath,
-            TunnelTypes = [],
-        }, new TestOutputLogger(output, "controller")));
+        var controller = lab.Own(new ChassisController(store, HarnessControllerOptions.For(ch), new TestOutputLogger(output, "controller")));
         await controller.StartAsync();
         await controller.WaitSyncedAsync(revision).WaitAsync(TimeSpan.FromSeconds(20));
 

@@ -74,7 +74,7 @@ public sealed class OneChassisEastWestTests(ITestOutputHelper output)
         await Task.Delay(1000);
         await controller.DisposeAsync();
         await Task.Delay(500);
-        var restarted = lab.Own(new ChassisController(store, Options(ch), new TestOutputLogger(output, "controller#2")));
+        var restarted = lab.Own(new ChassisController(store, HarnessControllerOptions.For(ch), new TestOutputLogger(output, "controller#2")));
         await restarted.StartAsync();
         await restarted.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(20));
         var ping = await pinging;
@@ -97,21 +97,11 @@ public sealed class OneChassisEastWestTests(ITestOutputHelper output)
         var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false });
         var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
         var revision = await EastWestModel.WriteAsync(store);
-        var controller = lab.Own(new ChassisController(store, Options(ch), new TestOutputLogger(output, "controller")));
+        var controller = lab.Own(new ChassisController(store, HarnessControllerOptions.For(ch), new TestOutputLogger(output, "controller")));
         await controller.StartAsync();
         await controller.WaitSyncedAsync(revision).WaitAsync(TimeSpan.FromSeconds(20));
         return (ch, store, controller);
     }
-
-    private static ControllerOptions Options(Chassis ch) => new()
-    {
-        ChassisName = ch.SystemId,
-        OvsdbEndpoint = "unix:" + ch.DbSocket,
-        DatapathType = "netdev",
-        OpenFlowListen = "unix:" + ch.ControllerSocketPath,
-        TunnelTypes = [],
-        LeaseTtl = TimeSpan.FromSeconds(5),
-    };
 
     private static async Task<List<Vm>> PlugVmsAsync(Lab lab, Chassis ch)
     {

@@ -32,15 +32,7 @@ public sealed class ProviderNetworkTests(ITestOutputHelper output)
             .Create(Port("c2000002-0000-4000-8000-000000000002", 12, "fa:16:3e:00:05:02", "192.168.50.12")))).Revision;
         foreach (var ch in new[] { ch1, ch2 })
         {
-            var controller = lab.Own(new ChassisController(store, new ControllerOptions
-            {
-                ChassisName = ch.SystemId,
-                OvsdbEndpoint = "unix:" + ch.DbSocket,
-                DatapathType = "netdev",
-                OpenFlowListen = "unix:" + ch.ControllerSocketPath,
-                TunnelTypes = [],
-                BridgeMappings = new Dictionary<string, string> { ["physnet1"] = "br-ex" },
-            }, new TestOutputLogger(output, ch.Name)));
+            var controller = lab.Own(new ChassisController(store, HarnessControllerOptions.For(ch, bridgeMappings: new Dictionary<string, string> { ["physnet1"] = "br-ex" }), new TestOutputLogger(output, ch.Name)));
             await controller.StartAsync();
             await controller.WaitSyncedAsync(revision).WaitAsync(TimeSpan.FromSeconds(20));
         }

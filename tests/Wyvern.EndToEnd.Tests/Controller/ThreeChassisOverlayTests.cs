@@ -1,4 +1,3 @@
-using System.Net;
 using Wyvern.Controller;
 using Wyvern.Model;
 using Wyvern.Northbound;
@@ -44,16 +43,7 @@ public sealed class ThreeChassisOverlayTests(ITestOutputHelper output)
         foreach (var ch in chassis)
         {
             var store = lab.Own(new EtcdNbStore(new EtcdNbStoreOptions { Endpoints = [etcd.ClientUrl], Prefix = prefix }));
-            var controller = lab.Own(new ChassisController(store, new ControllerOptions
-            {
-                ChassisName = ch.SystemId,
-                UnderlayIp = IPAddress.Parse(ch.UnderlayIp!),
-                TunnelTypes = [TunnelType.Vxlan, TunnelType.Geneve, TunnelType.Gre],
-                OvsdbEndpoint = "unix:" + ch.DbSocket,
-                DatapathType = "netdev",
-                OpenFlowListen = "unix:" + ch.ControllerSocketPath,
-                LeaseTtl = TimeSpan.FromSeconds(3),
-            }, new TestOutputLogger(output, ch.Name)));
+            var controller = lab.Own(new ChassisController(store, HarnessControllerOptions.For(ch, [TunnelType.Vxlan, TunnelType.Geneve, TunnelType.Gre]), new TestOutputLogger(output, ch.Name)));
             await controller.StartAsync();
             controllers.Add(controller);
         }

@@ -53,16 +53,7 @@ public sealed class TunnelTypeChangeTests(ITestOutputHelper output)
 
     private async Task<ChassisController> StartAsync(Lab lab, INbStore store, Chassis ch, TunnelType[] types)
     {
-        var controller = lab.Own(new ChassisController(store, new ControllerOptions
-        {
-            ChassisName = ch.SystemId,
-            UnderlayIp = IPAddress.Parse(ch.UnderlayIp!),
-            TunnelTypes = types,
-            OvsdbEndpoint = "unix:" + ch.DbSocket,
-            DatapathType = "netdev",
-            OpenFlowListen = "unix:" + ch.ControllerSocketPath,
-            LeaseTtl = TimeSpan.FromSeconds(3),
-        }, new TestOutputLogger(output, ch.Name)));
+        var controller = lab.Own(new ChassisController(store, HarnessControllerOptions.For(ch, types), new TestOutputLogger(output, ch.Name)));
         await controller.StartAsync();
         await controller.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(20));
         return controller;
