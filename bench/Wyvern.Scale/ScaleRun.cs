@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Wyvern.Controller;
 using Wyvern.Northbound;
 using Wyvern.Northbound.Embedded;
+using Wyvern.OpenFlow.Channel;
 using Wyvern.Testing.Harness;
 
 namespace Wyvern.Scale;
@@ -23,7 +24,7 @@ public static class ScaleRun
     private static readonly TimeSpan SyncTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Runs the benchmark for routers × networks × ports; progress goes to <paramref name="log"/>.</summary>
-    public static async Task<ScaleResult> RunAsync(int routers, int networksPerRouter, int portsPerNetwork, int changes, TextWriter log)
+    public static async Task<ScaleResult> RunAsync(int routers, int networksPerRouter, int portsPerNetwork, int changes, OpenFlowChannelOptions channel, TextWriter log)
     {
         HostRequirements.EnsureRealOvs();
         await using var lab = new Lab();
@@ -39,6 +40,7 @@ public static class ScaleRun
             DatapathType = "netdev",
             OpenFlowListen = "unix:" + ch.ControllerSocketPath,
             TunnelTypes = [],
+            SwitchChannel = channel,
         }, loggers.CreateLogger("controller")));
         await controller.StartAsync();
         await controller.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(60));
