@@ -63,7 +63,7 @@ public sealed partial class ChassisController : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         _ovsdb = await OvsdbClient.ConnectAsync(OvsdbEndpoint.Parse(_options.OvsdbEndpoint), cancellationToken: cancellationToken);
-        _listener = new OpenFlowListener();
+        _listener = new OpenFlowListener(_options.SwitchChannel);
         var target = Listen(_listener, _options.OpenFlowListen);
         var bootstrap = await ChassisBootstrap.RunAsync(_ovsdb, new ChassisBootstrapOptions
         {

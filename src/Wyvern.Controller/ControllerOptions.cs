@@ -1,6 +1,7 @@
 using System.Net;
 using Wyvern.Controller.Dhcp;
 using Wyvern.Model;
+using Wyvern.OpenFlow.Channel;
 
 namespace Wyvern.Controller;
 
@@ -36,6 +37,15 @@ public sealed record ControllerOptions
     /// <c>tcp:IP:PORT</c>. OVS connects to the same target (set once at bootstrap).
     /// </summary>
     public string OpenFlowListen { get; init; } = "tcp:127.0.0.1:6653";
+
+    /// <summary>
+    /// Timings of the switch connection. A switch busy with a large bundle
+    /// (a first sync of 100,000+ flows) reads nothing and says nothing for
+    /// longer than the default dead-peer timeout; a chassis that big needs a
+    /// longer one, or the session is dropped mid-bundle and the sync restarts
+    /// forever (docs/benchmarks.md, "Controller scale").
+    /// </summary>
+    public OpenFlowChannelOptions SwitchChannel { get; init; } = new();
 
     /// <summary>How long the chassis record outlives a silent controller.</summary>
     public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(10);

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Wyvern.Controller;
+using Wyvern.Northbound;
+using Wyvern.Northbound.Embedded;
+using Wyvern.OpenFlow.Channel;
+using Wyvern.Testing.Harness;
+
+namespace Wyvern.Scale;
+
+/// <summary>
+/// One run of the scale benchmark (issue 7, "Performance"): a real chassis
+/// (ovs-vswitchd --enable-dummy in its own namespace), the controller
+/// in-process on the embedded store, every VM port plugged as a
+/// <c>type=dummy</c> interface before the clock starts; then the whole model
+/// in one store transaction, timed until the switch acknowledged the last
+/// flow; then single port creations at that scale.
+/// </summary>
+public static class ScaleRun
+{
+    private const int PlugBatch = 250;
+    private static readonly TimeSpan VsctlTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan SyncTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Runs the benchmark for routers × networks × ports; progress goes to <paramref name="log"/>.</summary>
+    public static async Task<ScaleResult> RunAsync(int routers, int networksPerRouter, int portsPerNetwork, int changes, OpenFlowChannelOptions channel, TextWriter log)
+    {
+        HostRequirements.EnsureRealOvs();
+        await using var lab = new Lab();
+        using var loggers = LoggerFactory.Create(b => b
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Information));
+        var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false, EnableDummy = true });
+        var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
+        var controller = lab.Own(new ChassisController(store, new ControllerOptions
+        {
+            ChassisName = ch.SystemId,
+            OvsdbEndpoint = "unix:" + ch.DbSocket,
+            DatapathType = "netdev",
+            OpenFlowListen = "unix:" + ch.ControllerSocketPath,
+            TunnelTypes = [],
+            SwitchChannel = channel,
+        }, loggers.CreateLogger("controller")));
+        await controller.StartAsync();
+        await controller.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var model = new ScaleModel(routers, networksPerRouter, portsPerNetwork, ch.SystemId);
+        var extras = Enumerable.Range(0, changes).Select(model.ExtraPort).ToList();
+        var plugClock = Stopwatch.StartNew();
+        await PlugAsync(ch, [.. model.PortIds, .. extras.Select(p => p.Id)]);
+        log.WriteLine($"plugged {model.Ports + changes} dummy interfaces in {plugClock.Elapsed.TotalSeconds:F1} s");
+        // The binding monitor posts the new ofports to the controller as OVSDB
+        // updates; let them drain so the timed part does not include them.
+        // A busy ovs-vswitchd (reconfiguring thousands of ports) may have been
+        // silent long enough for the controller to drop its session: wait until
+        // it is connected and in sync again.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await controller.WaitSyncedAsync(0).WaitAsync(SyncTimeout);
+
+        var txn = model.Build();
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var switchCpuBefore = ProcessCpu.Seconds(ch.VswitchdPid);
+        var flowModsBefore = controller.Status.FlowModsSent;
+        var clock = Stopwatch.StartNew();
+        var revision = (await store.CommitAsync(txn)).Revision;
+        var write = clock.Elapsed;
+        await controller.WaitSyncedAsync(revision).WaitAsync(SyncTimeout);
+        var installed = clock.Elapsed;
+        self.Refresh();
+        var cpu = self.TotalProcessorTime - cpuBefore;
+        var switchCpu = ProcessCpu.Seconds(ch.VswitchdPid) - switchCpuBefore;
+        var flowMods = controller.Status.FlowModsSent - flowModsBefore;
+        txn = null;
+        log.WriteLine($"model written in {write.TotalSeconds:F2} s, installed {installed.TotalSeconds:F2} s after the write started");
+
+        var heapInUse = GC.GetTotalMemory(forceFullCollection: false);
+        var workingSet = self.WorkingSet64;
+        var switchFlows = await CountSwitchFlowsAsync(ch);
+        var desired = controller.Status.DesiredFlows;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var liveHeap = GC.GetTotalMemory(forceFullCollection: true);
+
+        var latencies = new List<double>();
+        foreach (var port in extras)
+        {
+            await Task.Delay(100);
+            var one = Stopwatch.StartNew();
+            var r = (await store.CommitAsync(new NbTransaction().Create(port))).Revision;
+            await controller.WaitSyncedAsync(r).WaitAsync(SyncTimeout);
+            latencies.Add(one.Elapsed.TotalMilliseconds);
+        }
+        self.Refresh();
+        return new ScaleResult
+        {
+            Routers = routers,
+            Networks = model.Networks,
+            Ports = model.Ports,
+            Write = write,
+            Installed = installed,
+            CpuSeconds = cpu.TotalSeconds,
+            SwitchCpuSeconds = switchCpu,
+            FlowModsSent = flowMods,
+            DesiredFlows = desired,
+            SwitchFlows = switchFlows,
+            WorkingSetBytes = workingSet,
+            PeakWorkingSetBytes = self.PeakWorkingSet64,
+            GcHeapBytes = heapInUse,
+            LiveHeapBytes = liveHeap,
+            ChangeLatenciesMs = latencies,
+        };
+    }
+
+    /// <summary>
+    /// Adds one <c>type=dummy</c> interface per port id to br-int, a few hundred
+    /// per <c>ovs-vsctl</c> call, and waits until every one has an ofport.
+    /// </summary>
+    private static async Task PlugAsync(Chassis ch, IReadOnlyList<string> portIds)
+    {
+        for (var start = 0; start < portIds.Count; start += PlugBatch)
+        {
+            var args = new List<string> { "--no-wait" };
+            for (var n = start; n < Math.Min(start + PlugBatch, portIds.Count); n++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"{TestRun.Prefix}-{n:x}");
+                args.AddRange(["--", "add-port", Chassis.IntegrationBridge, name,
+                    "--", "set", "Interface", name, "type=dummy", $"external_ids:iface-id={portIds[n]}"]);
+            }
+            // Not Chassis.VsctlAsync: its 10 s timeout is too short for ovs-vsctl on a bridge with thousands of ports on a loaded machine.
+            (await Shell.RunAsync("ovs-vsctl", [$"--timeout={VsctlTimeout.TotalSeconds}", $"--db=unix:{ch.DbSocket}", .. args], VsctlTimeout + TimeSpan.FromSeconds(10)))
+                .EnsureSuccess();
+        }
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (true)
+        {
+            var ofports = (await Shell.RunAsync("ovs-vsctl", ["--timeout=60", $"--db=unix:{ch.DbSocket}", "--no-wait", "--format=csv", "--no-headings", "--columns=ofport", "find", "Interface", "type=dummy"],
+                TimeSpan.FromSeconds(70))).EnsureSuccess().Stdout;
+            var ready = ofports.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Count(l => int.TryParse(l.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p > 0);
+            if (ready >= portIds.Count)
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"only {ready} of {portIds.Count} dummy interfaces got an ofport");
+            }
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>The number of flows on br-int, as <c>ovs-ofctl dump-flows br-int | wc -l</c> counts them (without a header line).</summary>
+    private static async Task<int> CountSwitchFlowsAsync(Chassis ch) =>
+        (await ch.OfctlAsync("--no-stats", "dump-flows", Chassis.IntegrationBridge))
+            .Split('\n').Count(l => l.Contains("actions=", StringComparison.Ordinal));
+}
