@@ -7,6 +7,9 @@ namespace Wyvern.Controller;
 
 public sealed partial class ChassisController
 {
+    /// <summary>Flow mods per bundle (see <see cref="SyncAsync"/>).</summary>
+    internal const int MaxFlowModsPerBundle = 4000;
+
     private bool _fullSyncPending;
 
     private async Task PumpSessionsAsync(OpenFlowListener listener, CancellationToken ct)
@@ -94,11 +97,16 @@ public sealed partial class ChassisController
         }
         try
         {
-            if (!diff.IsEmpty)
+            // A first install at scale is tens of thousands of flow mods; in one
+            // bundle a userspace ovs-vswitchd stays silent for longer than the
+            // dead-peer timeout and the session drops mid-bundle. Parts of a
+            // bounded size keep each commit short; each part is atomic and is
+            // recorded as installed once committed, so a reconnect resumes.
+            foreach (var part in diff.Split(MaxFlowModsPerBundle))
             {
-                await session.InstallBundleAsync([.. diff.ToFlowMods()], cancellationToken: ct);
-                _reconciler.Acknowledge(diff);
-                Status.RecordSync(diff.Count);
+                await session.InstallBundleAsync([.. part.ToFlowMods()], cancellationToken: ct);
+                _reconciler.Acknowledge(part);
+                Status.RecordSync(part.Count);
             }
             _fullSyncPending = false;
             Status.InSync = true;

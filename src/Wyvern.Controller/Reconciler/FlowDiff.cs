@@ -15,6 +15,27 @@ public sealed record FlowDiff(IReadOnlyList<FlowSpec> Deletes, IReadOnlyList<Flo
     /// <summary>Number of flow mods.</summary>
     public int Count => Deletes.Count + Adds.Count + Modifies.Count;
 
+    /// <summary>
+    /// Splits the diff into parts of at most <paramref name="maxFlowMods"/>
+    /// flow mods, keeping the order (deletes, adds, modifies).
+    /// </summary>
+    public IEnumerable<FlowDiff> Split(int maxFlowMods)
+    {
+        if (Count <= maxFlowMods)
+        {
+            yield return this;
+            yield break;
+        }
+        var items = Deletes.Select(f => (Kind: 0, Flow: f)).Concat(Adds.Select(f => (Kind: 1, Flow: f))).Concat(Modifies.Select(f => (Kind: 2, Flow: f)));
+        foreach (var chunk in items.Chunk(maxFlowMods))
+        {
+            yield return new FlowDiff(
+                [.. chunk.Where(c => c.Kind == 0).Select(c => c.Flow)],
+                [.. chunk.Where(c => c.Kind == 1).Select(c => c.Flow)],
+                [.. chunk.Where(c => c.Kind == 2).Select(c => c.Flow)]);
+        }
+    }
+
     /// <summary>The flow mods, deletes first, then adds and modifies (DESIGN.md "The controller").</summary>
     public IEnumerable<FlowMod> ToFlowMods() =>
         Deletes.Select(FlowMods.Delete).Concat(Adds.Select(FlowMods.Add)).Concat(Modifies.Select(FlowMods.Modify));

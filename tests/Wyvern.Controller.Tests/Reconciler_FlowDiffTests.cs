@@ -1,0 +1,37 @@
+using Wyvern.Controller.Reconciler;
+using Wyvern.OpenFlow.Matching;
+using Wyvern.Pipeline;
+using Wyvern.Testing;
+
+namespace Wyvern.Controller.Tests;
+
+[Trait("Layer", Layer.Unit)]
+public sealed class Reconciler_FlowDiffTests
+{
+    [Fact]
+    public void Split_KeepsOrderAndEveryFlow_InBoundedParts()
+    {
+        var deletes = Flows(0, 5);
+        var adds = Flows(100, 7);
+        var modifies = Flows(200, 3);
+        var diff = new FlowDiff(deletes, adds, modifies);
+
+        var parts = diff.Split(4).ToList();
+
+        parts.Count.ShouldBe(4);
+        parts.ShouldAllBe(p => p.Count <= 4);
+        parts.SelectMany(p => p.ToFlowMods()).Select(m => m.Match).ShouldBe(diff.ToFlowMods().Select(m => m.Match));
+        parts[1].Deletes.Count.ShouldBe(1, "the fifth delete still goes before the first add");
+        parts[1].Adds.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Split_SmallDiff_IsItself()
+    {
+        var diff = new FlowDiff(Flows(0, 2), [], []);
+        diff.Split(4).ShouldHaveSingleItem().ShouldBeSameAs(diff);
+    }
+
+    private static FlowSpec[] Flows(int start, int count) =>
+        [.. Enumerable.Range(start, count).Select(i => new FlowSpec(TableId.L2Lookup, 100, Match.Create(MatchField.Metadata((ulong)i)), [], AppId.L2, "test"))];
+}
