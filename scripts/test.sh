@@ -16,7 +16,9 @@ dotnet build Wyvern.slnx -c Release -nologo -clp:NoSummary -v:q
 log=$(mktemp /tmp/wyvern-test-XXXXXX.log)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test Wyvern.slnx -c Release --no-build -nologo -v:q "$@" 2>&1 | tee "$log"
+# A hung test host is killed after 10 minutes and reported as a failure,
+# so CI always ends with a verdict.
+dotnet test Wyvern.slnx -c Release --no-build -nologo -v:q --blame-hang-timeout 10m --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
 

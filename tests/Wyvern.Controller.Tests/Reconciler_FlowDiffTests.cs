@@ -32,6 +32,9 @@ public sealed class Reconciler_FlowDiffTests
         diff.Split(4).ShouldHaveSingleItem().ShouldBeSameAs(diff);
     }
 
+    [Fact]
+    public void Split_EmptyDiff_HasNoParts() => FlowDiff.Empty.Split(4).ShouldBeEmpty();
+
     private static FlowSpec[] Flows(int start, int count) =>
         [.. Enumerable.Range(start, count).Select(i => new FlowSpec(TableId.L2Lookup, 100, Match.Create(MatchField.Metadata((ulong)i)), [], AppId.L2, "test"))];
 }

@@ -17,10 +17,14 @@ public sealed record FlowDiff(IReadOnlyList<FlowSpec> Deletes, IReadOnlyList<Flo
 
     /// <summary>
     /// Splits the diff into parts of at most <paramref name="maxFlowMods"/>
-    /// flow mods, keeping the order (deletes, adds, modifies).
+    /// flow mods, keeping the order (deletes, adds, modifies). An empty diff has no parts.
     /// </summary>
     public IEnumerable<FlowDiff> Split(int maxFlowMods)
     {
+        if (IsEmpty)
+        {
+            yield break;
+        }
         if (Count <= maxFlowMods)
         {
             yield return this;

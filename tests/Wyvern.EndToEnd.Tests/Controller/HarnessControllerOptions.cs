@@ -17,6 +17,6 @@ internal static class HarnessControllerOptions
         OvsdbEndpoint = "unix:" + ch.DbSocket,
         DatapathType = "netdev",
         OpenFlowListen = "unix:" + ch.ControllerSocketPath,
-        LeaseTtl = TimeSpan.FromSeconds(3),
+        LeaseTtl = TimeSpan.FromSeconds(5),
     };
 }
