@@ -9,7 +9,13 @@ public sealed partial class ChassisController
 {
     private NbLease? _lease;
 
-    /// <summary>Writes this chassis to the store, attached to a fresh lease.</summary>
+    /// <summary>
+    /// Writes this chassis to the store, attached to a fresh lease. Not
+    /// <see cref="NbLeaseKeeper"/>: that revokes its lease on dispose, and a
+    /// controller that stops for a restart must leave its chassis record in
+    /// place until the TTL, or every other chassis would drop the flows to
+    /// its VMs for the length of the restart.
+    /// </summary>
     private async Task RegisterChassisAsync(CancellationToken ct)
     {
         _lease = await _store.GrantLeaseAsync(_options.LeaseTtl, ct);
