@@ -249,18 +249,7 @@ public sealed partial class ChassisController : IAsyncDisposable
 
     private void Resync(NbSnapshot snapshot)
     {
-        var seen = snapshot.Objects.Select(o => (o.Table, o.Id)).ToHashSet();
-        foreach (var stale in _engine.State.Ports.Select(p => (p.Table, p.Id))
-                     .Concat(_engine.State.Networks.Select(n => (n.Table, n.Id)))
-                     .Concat(_engine.State.Routers.Select(r => (r.Table, r.Id)))
-                     .Where(k => !seen.Contains(k)).ToList())
-        {
-            _engine.HandleDelete(stale.Table, stale.Id);
-        }
-        foreach (var o in snapshot.Objects)
-        {
-            _engine.HandleUpsert(o);
-        }
+        _engine.HandleSnapshot(snapshot.Objects);
         Status.Revision = snapshot.Revision;
     }
 

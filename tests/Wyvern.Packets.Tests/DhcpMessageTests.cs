@@ -12,7 +12,7 @@ public sealed class DhcpMessageTests
     [InlineData("dhclient-discover.hex", 0x9df51e18u)]
     public void Parse_RealClientDiscover_ReadsTypeMacAndXid(string vector, uint xid)
     {
-        var frame = Vectors.Load(vector);
+        var frame = HexVectors.Load(vector);
         var view = FrameView.Parse(frame);
 
         view.Udp.ShouldNotBeNull().DestinationPort.ShouldBe((ushort)67);
@@ -28,7 +28,7 @@ public sealed class DhcpMessageTests
     [Fact]
     public void Parse_EveryTruncation_GivesTypedErrorOrMessage()
     {
-        var frame = Vectors.Load("udhcpc-discover.hex");
+        var frame = HexVectors.Load("udhcpc-discover.hex");
         for (var n = 0; n < frame.Length; n++)
         {
             try

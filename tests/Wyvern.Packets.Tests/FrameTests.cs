@@ -12,7 +12,7 @@ public sealed class FrameTests
     [Fact]
     public void Ipv4Checksum_OfCapturedHeader_Verifies()
     {
-        var frame = Vectors.Load("udhcpc-discover.hex");
+        var frame = HexVectors.Load("udhcpc-discover.hex");
         // A header whose checksum field is right sums to zero.
         InternetChecksum.Compute(frame.AsSpan(14, 20)).ShouldBe((ushort)0);
     }

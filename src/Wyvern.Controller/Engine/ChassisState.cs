@@ -23,6 +23,8 @@ public sealed class ChassisState(string chassisName) : IChassisView
     private readonly Index<LogicalRouter> _routersByNetwork = new();
     private readonly Dictionary<string, int> _localOfPorts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, LogicalPort> _portsByKey = [];
+    private readonly Dictionary<int, LogicalRouter> _routersByKey = [];
+    private readonly Dictionary<int, LogicalSwitch> _networksByKey = [];
     private readonly Dictionary<TunnelType, int> _tunnelOfPorts = [];
     private readonly Dictionary<string, int> _providerOfPorts = new(StringComparer.Ordinal);
 
@@ -83,6 +85,17 @@ public sealed class ChassisState(string chassisName) : IChassisView
     /// <summary>The port with key <paramref name="key"/> (from reg6/reg7 in a packet-in), or null.</summary>
     public LogicalPort? PortByKey(int key) => _portsByKey.GetValueOrDefault(key);
 
+    /// <summary>The router with key <paramref name="key"/> (reg5 in a packet-in), or null.</summary>
+    public LogicalRouter? RouterByKey(int key) => _routersByKey.GetValueOrDefault(key);
+
+    /// <summary>The network with key <paramref name="key"/> (metadata in a packet-in), or null.</summary>
+    public LogicalSwitch? NetworkByKey(int key) => _networksByKey.GetValueOrDefault(key);
+
+    /// <summary>Every stored object of every table (for a resync against a snapshot).</summary>
+    public IEnumerable<NbObject> All =>
+        _networks.Values.Cast<NbObject>().Concat(_subnets.Values).Concat(_ports.Values).Concat(_routers.Values)
+            .Concat(_chassis.Values).Concat(_others.Values);
+
     /// <summary>Every object of the model, for a full recompute.</summary>
     public IEnumerable<LogicalSwitch> Networks => _networks.Values;
 
@@ -114,6 +127,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
         {
             case LogicalSwitch n:
                 _networks[n.Id] = n;
+                _networksByKey[n.Key] = n;
                 break;
             case Subnet s:
                 _subnets[s.Id] = s;
@@ -126,6 +140,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 break;
             case LogicalRouter r:
                 _routers[r.Id] = r;
+                _routersByKey[r.Key] = r;
                 foreach (var net in r.Ports.Select(rp => rp.NetworkId).Distinct())
                 {
                     _routersByNetwork.Add(net, r.Id, r);
@@ -149,8 +164,9 @@ public sealed class ChassisState(string chassisName) : IChassisView
         {
             case null:
                 return null;
-            case LogicalSwitch:
+            case LogicalSwitch n:
                 _networks.Remove(id);
+                _networksByKey.Remove(n.Key);
                 break;
             case Subnet s:
                 _subnets.Remove(id);
@@ -163,6 +179,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 break;
             case LogicalRouter r:
                 _routers.Remove(id);
+                _routersByKey.Remove(r.Key);
                 foreach (var net in r.Ports.Select(rp => rp.NetworkId).Distinct())
                 {
                     _routersByNetwork.Remove(net, id);

@@ -67,6 +67,27 @@ public sealed class FlowEngine
         }
     }
 
+    /// <summary>
+    /// Replaces the model with a snapshot (after the store's history was
+    /// compacted): every object missing from it is deleted, every object in
+    /// it applied, each through the same dependency rules as a single change.
+    /// </summary>
+    public void HandleSnapshot(IReadOnlyCollection<NbObject> objects)
+    {
+        var present = objects.Select(o => (o.Table, o.Id)).ToHashSet();
+        foreach (var stale in State.All.Where(o => !present.Contains((o.Table, o.Id))).ToList())
+        {
+            HandleDelete(stale.Table, stale.Id);
+        }
+        foreach (var o in objects)
+        {
+            if (!Equals(State.Get(o.Table, o.Id), o))
+            {
+                HandleUpsert(o);
+            }
+        }
+    }
+
     /// <summary>A port was plugged here on <paramref name="ofport"/>, moved to another ofport, or unplugged (null).</summary>
     public void HandleLocalBinding(string portId, int? ofport)
     {

@@ -80,8 +80,8 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
     {
         var routerKey = (int)Field(packetIn, Registers.RouterField);
         var networkKey = (int)Field(packetIn, OxmField.Metadata);
-        var router = state.Routers.FirstOrDefault(r => r.Key == routerKey);
-        var ingress = router?.Ports.FirstOrDefault(rp => state.Network(rp.NetworkId)?.Key == networkKey);
+        var network = state.NetworkByKey(networkKey);
+        var ingress = state.RouterByKey(routerKey)?.Ports.FirstOrDefault(rp => rp.NetworkId == network?.Id);
         if (ingress is null)
         {
             return null;
@@ -103,9 +103,12 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
         {
             return null;
         }
-        var networkKey = (int)Field(packetIn, OxmField.Metadata);
-        var rp = state.Routers.SelectMany(r => r.Ports)
-            .FirstOrDefault(p => p.IpAddress.Equals(target) && state.Network(p.NetworkId)?.Key == networkKey);
+        if (state.NetworkByKey((int)Field(packetIn, OxmField.Metadata)) is not { } network)
+        {
+            return null;
+        }
+        var rp = state.RoutersOfNetwork(network.Id).SelectMany(r => r.Ports)
+            .FirstOrDefault(p => p.NetworkId == network.Id && p.IpAddress.Equals(target));
         return rp is null ? null : FrameBuilder.NeighborAdvertisement(new PacketMac(rp.MacAddress.Value), target, view.Ethernet.Source, ip.Source, router: true);
     }
 

@@ -22,7 +22,7 @@ public sealed class DhcpResponderTests
     [Fact]
     public void RealUdhcpcDiscover_GetsOfferWithPortAddressAndSubnetOptions()
     {
-        var discover = LoadVector("udhcpc-discover.hex");
+        var discover = HexVectors.Load("udhcpc-discover.hex");
 
         var reply = Parse(_responder.Respond(discover, Lease()).ShouldNotBeNull(), out var view);
 
@@ -82,7 +82,7 @@ public sealed class DhcpResponderTests
 
     [Fact]
     public void SubnetWithDhcpDisabled_GetsNothing() =>
-        _responder.Respond(LoadVector("udhcpc-discover.hex"), Lease(subnet: s => s with { EnableDhcp = false })).ShouldBeNull();
+        _responder.Respond(HexVectors.Load("udhcpc-discover.hex"), Lease(subnet: s => s with { EnableDhcp = false })).ShouldBeNull();
 
     [Fact]
     public void RequestFromAnotherMac_GetsNothing() =>
@@ -96,7 +96,7 @@ public sealed class DhcpResponderTests
             HostRoutes = [new HostRoute(IPNetwork.Parse("169.254.169.254/32"), IPAddress.Parse("10.0.0.2"))],
         });
 
-        var reply = Parse(_responder.Respond(LoadVector("udhcpc-discover.hex"), lease).ShouldNotBeNull(), out _);
+        var reply = Parse(_responder.Respond(HexVectors.Load("udhcpc-discover.hex"), lease).ShouldNotBeNull(), out _);
 
         Option(reply, DhcpOptionCode.ClasslessStaticRoute).ShouldBe(new byte[] { 32, 169, 254, 169, 254, 10, 0, 0, 2, 0, 10, 0, 0, 1 });
     }
@@ -109,7 +109,7 @@ public sealed class DhcpResponderTests
             ExtraDhcpOptions = [new ExtraDhcpOption("mtu", "1400"), new ExtraDhcpOption("ntp-server", "10.0.0.7"), new ExtraDhcpOption("no-such-name", "x")],
         });
 
-        var reply = Parse(_responder.Respond(LoadVector("udhcpc-discover.hex"), lease).ShouldNotBeNull(), out _);
+        var reply = Parse(_responder.Respond(HexVectors.Load("udhcpc-discover.hex"), lease).ShouldNotBeNull(), out _);
 
         Option(reply, DhcpOptionCode.InterfaceMtu).ShouldBe(new byte[] { 0x05, 0x78 });
         Option(reply, (DhcpOptionCode)42).ShouldBe(new byte[] { 10, 0, 0, 7 });
@@ -119,7 +119,7 @@ public sealed class DhcpResponderTests
     [Fact]
     public void TruncatedRequest_IsMalformed()
     {
-        var discover = LoadVector("udhcpc-discover.hex");
+        var discover = HexVectors.Load("udhcpc-discover.hex");
         Should.Throw<MalformedPacketException>(() => _responder.Respond(discover.AsSpan(0, 100), Lease()));
     }
 
@@ -170,8 +170,4 @@ public sealed class DhcpResponderTests
     }
 
     private static byte[] Option(DhcpMessage m, DhcpOptionCode code) => m.Find(code).ShouldNotBeNull($"option {code}").Value;
-
-    private static byte[] LoadVector(string name) => Convert.FromHexString(string.Concat(
-        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Vectors", name))
-            .Where(l => !l.StartsWith('#')).SelectMany(l => l.Where(char.IsAsciiHexDigit))));
 }

@@ -290,4 +290,30 @@ public sealed class OneChassis_TwoNetworks_RouterTests
         s.Switch.Flows.ShouldAllBe(f => FlowCookie.IsWyvern(f.Cookie));
         s.Engine.Desired.All.SelectMany(FlowValidator.Check).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Resync_FromASnapshot_DropsWhatIsGone_AndEqualsAFreshLoad()
+    {
+        var s = Build();
+        var snapshot = new NbObject[] { NetA, NetB, SubnetB, Vm1, Vm3 with { AdminStateUp = false }, Router };
+
+        s.Engine.HandleSnapshot(snapshot);
+        s.Sync();
+
+        var fresh = new Wyvern.Controller.Engine.FlowEngine(new Wyvern.Controller.Engine.ChassisState("chassis-1"), Wyvern.Controller.Engine.FlowEngine.DefaultApps());
+        foreach (var o in snapshot)
+        {
+            fresh.State.Upsert(o);
+        }
+        foreach (var (port, ofport) in s.Engine.State.LocalPorts)
+        {
+            fresh.State.SetLocalOfPort(port, ofport);
+        }
+        fresh.RunAll();
+        s.Engine.State.Subnet(SubnetA.Id).ShouldBeNull();
+        s.Engine.State.Port(Vm2.Id).ShouldBeNull();
+        s.Snapshot().ShouldBe([.. fresh.Desired.All.Select(f => $"{f.Key} {f.App} {string.Join(";", f.Instructions)}").Order(StringComparer.Ordinal)]);
+        s.Send(OfVm1, FrameBuilder.IcmpEcho(Vm1Mac, Mac(Vm2), Ip(Vm1), Ip(Vm2), IcmpV4.EchoRequest, 1, 1)).Dropped.ShouldBeTrue();
+        s.Verify();
+    }
 }
