@@ -26,6 +26,9 @@ public static class NbTables
     /// <summary><see cref="Model.SecurityGroup"/> (with its rules).</summary>
     public const string SecurityGroups = "security_groups";
 
+    /// <summary><see cref="Neighbour"/>: resolved next hops of external subnets (written by controllers).</summary>
+    public const string Neighbours = "neighbours";
+
     private static readonly FrozenDictionary<string, Type> ByName = new Dictionary<string, Type>
     {
         [Chassis] = typeof(Chassis),
@@ -35,6 +38,7 @@ public static class NbTables
         [Routers] = typeof(LogicalRouter),
         [FloatingIps] = typeof(FloatingIp),
         [SecurityGroups] = typeof(SecurityGroup),
+        [Neighbours] = typeof(Neighbour),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<Type, string> ByType =

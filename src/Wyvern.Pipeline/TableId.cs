@@ -34,6 +34,12 @@ public enum TableId : byte
     /// <summary>IPv6 neighbour discovery responder.</summary>
     Ipv6Nd = 45,
 
+    /// <summary>External network ingress: ARP for floating IPs and router gateway IPs answered; IPv4 to them un-NATed (conntrack, router zone).</summary>
+    IngressNat = 50,
+
+    /// <summary>After ingress NAT: unsolicited traffic to a gateway IP dropped, the rest routed by the router.</summary>
+    IngressNatResult = 51,
+
     /// <summary>L2: destination MAC → destination port key (reg7), router MAC → L3, broadcast → flood.</summary>
     L2Lookup = 55,
 
@@ -43,8 +49,17 @@ public enum TableId : byte
     /// <summary>Neighbours: network + destination IP of a known port → its MAC.</summary>
     L3Proactive = 65,
 
+    /// <summary>North-south egress: a floating IP's source NATed here (distributed), SNAT on the gateway chassis, or tunnelled to the gateway chassis.</summary>
+    EgressNat = 70,
+
+    /// <summary>After egress NAT: source MAC of the floating or gateway port, next hop MAC, the external network.</summary>
+    EgressNatResult = 71,
+
     /// <summary>Egress dispatch: a local destination goes to ingress, a remote one to its tunnel.</summary>
     Egress = 75,
+
+    /// <summary>To an external network: tag (VLAN) and out of its provider patch port.</summary>
+    EgressExternal = 80,
 
     /// <summary>Packets from tunnels: destination MAC → destination port key.</summary>
     IngressDestinationLookup = 100,

@@ -106,6 +106,16 @@ internal static class SampleObjects
         GatewayChassis = ["compute-1", "compute-2"],
     };
 
+    public static Neighbour Neighbour() => new()
+    {
+        Id = "subnet-ext",
+        NetworkId = "net-ext",
+        IpAddress = IPAddress.Parse("203.0.113.1"),
+        MacAddress = MacAddress.Parse("fa:16:3e:00:00:01"),
+        ResolvedBy = "chassis-1",
+        ResolvedAt = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero),
+    };
+
     public static FloatingIp FloatingIp() => new()
     {
         Id = "fip-1",
@@ -143,5 +153,5 @@ internal static class SampleObjects
     };
 
     public static IEnumerable<NbObject> All() =>
-        [Chassis(), Network(), Subnet(), Port(), Router(), FloatingIp(), SecurityGroup()];
+        [Chassis(), Network(), Subnet(), Port(), Router(), FloatingIp(), SecurityGroup(), Neighbour()];
 }
