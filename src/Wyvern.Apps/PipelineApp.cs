@@ -30,6 +30,7 @@ public sealed class PipelineApp : IApp
             (TableId.Arp, TableId.L2Lookup),
             (TableId.Dhcp, TableId.L2Lookup),
             (TableId.Ipv6Nd, TableId.L2Lookup),
+            (TableId.IngressNat, TableId.IngressDestinationLookup),
             (TableId.IngressConntrack, TableId.IngressSecurityGroup),
             (TableId.IngressSecurityGroup, TableId.IngressDispatch),
         ];

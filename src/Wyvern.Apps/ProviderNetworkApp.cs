@@ -34,7 +34,8 @@ public sealed class ProviderNetworkApp : IApp
                     Match.Create(MatchField.InPort((uint)patch), MatchField.VlanVid(tagged ? (ushort)(VidPresent | network.SegmentationId!.Value) : (ushort)0)),
                     Id, owner,
                     tagged ? Apply(new PopVlanAction(), Registers.LoadNetwork(network.Key)) : Apply(Registers.LoadNetwork(network.Key)),
-                    Goto(TableId.IngressDestinationLookup)));
+                    // External networks pass the NAT stage (floating IPs, gateway IPs); the rest of its traffic continues to ingress lookup.
+                    Goto(network.External ? TableId.IngressNat : TableId.IngressDestinationLookup)));
                 break;
             case OwnerKind.Port when PortRoles.TryGetWorkload(view, owner.Id, out var port, out var net) && PatchOf(view, net) is { } p &&
                                      port.Binding is { RemoteVtepIp: null } binding && binding.Chassis != view.ChassisName &&

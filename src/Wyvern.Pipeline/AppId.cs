@@ -16,4 +16,5 @@ public enum AppId : byte
     SecurityGroup = 11,
     Ipv6Nd = 12,
     Pipeline = 13,
+    Neighbour = 14,
 }
