@@ -48,15 +48,7 @@ public sealed class ArpResponderApp : IApp
     private void AddResponder(ICollection<FlowSpec> flows, Owner owner, int networkKey, IPAddress ip, MacAddress mac, MacAddress? ownerMac)
     {
         var request = Match.Create(Registers.MatchNetwork(networkKey), Arp, MatchField.ArpOp(1), MatchField.ArpTpa(ip));
-        flows.Add(Make(TableId.Arp, Priorities.Entry, request, Id, owner, Apply(
-            Move(OxmField.EthSrc, OxmField.EthDst),
-            Set(MatchField.EthSrc(mac)),
-            Set(MatchField.ArpOp(2)),
-            Move(OxmField.ArpSha, OxmField.ArpTha),
-            Set(MatchField.ArpSha(mac)),
-            Move(OxmField.ArpSpa, OxmField.ArpTpa),
-            Set(MatchField.ArpSpa(ip)),
-            OutputInPort)));
+        flows.Add(Make(TableId.Arp, Priorities.Entry, request, Id, owner, Apply([.. ArpReply(mac, ip)])));
         if (ownerMac is { } own)
         {
             flows.Add(Make(TableId.Arp, Priorities.Exception, request.With(MatchField.EthSrc(own)), Id, owner, Goto(TableId.L2Lookup)));

@@ -32,6 +32,23 @@ internal static class Flows
         return new NxRegMoveAction(new NxFieldRef(source, 0, n), new NxFieldRef(destination, 0, n));
     }
 
+    /// <summary>
+    /// Turns an ARP request into the reply for <paramref name="ip"/> at
+    /// <paramref name="mac"/> in place (RFC 826: swap sender and target, set the
+    /// answer) and sends it back out of the port it came in on.
+    /// </summary>
+    public static IEnumerable<OfpAction> ArpReply(MacAddress mac, System.Net.IPAddress ip) =>
+    [
+        Move(OxmField.EthSrc, OxmField.EthDst),
+        Set(MatchField.EthSrc(mac)),
+        Set(MatchField.ArpOp(2)),
+        Move(OxmField.ArpSha, OxmField.ArpTha),
+        Set(MatchField.ArpSha(mac)),
+        Move(OxmField.ArpSpa, OxmField.ArpTpa),
+        Set(MatchField.ArpSpa(ip)),
+        OutputInPort,
+    ];
+
     public static MacAddress Mac(ModelMac mac) => new(mac.Value);
 
     /// <summary>IPv4 EtherType match.</summary>

@@ -30,6 +30,23 @@ public interface IChassisView
     /// <summary>Routers with an interface on a network, in id order.</summary>
     IEnumerable<LogicalRouter> RoutersOfNetwork(string networkId);
 
+    FloatingIp? FloatingIp(string id);
+
+    /// <summary>Floating IPs associated with a port, in id order.</summary>
+    IEnumerable<FloatingIp> FloatingIpsOfPort(string portId);
+
+    /// <summary>Floating IPs associated through a router, in id order.</summary>
+    IEnumerable<FloatingIp> FloatingIpsOfRouter(string routerId);
+
+    /// <summary>Floating IPs allocated from an external network, in id order.</summary>
+    IEnumerable<FloatingIp> FloatingIpsOfNetwork(string networkId);
+
+    /// <summary>Routers whose external gateway is on a network, in id order.</summary>
+    IEnumerable<LogicalRouter> RoutersWithGatewayOn(string networkId);
+
+    /// <summary>The resolved next hop of an external subnet (by subnet id), or null until a controller has resolved it.</summary>
+    Neighbour? Neighbour(string subnetId);
+
     /// <summary>The ofport of a port plugged into this chassis's br-int, or null when it is not plugged here.</summary>
     int? LocalOfPort(string portId);
 

@@ -31,6 +31,7 @@ public sealed class PipelineApp : IApp
             (TableId.Dhcp, TableId.L2Lookup),
             (TableId.Ipv6Nd, TableId.L2Lookup),
             (TableId.IngressNat, TableId.IngressDestinationLookup),
+            (TableId.IngressNatResult, TableId.L3Lookup),
             (TableId.IngressConntrack, TableId.IngressSecurityGroup),
             (TableId.IngressSecurityGroup, TableId.IngressDispatch),
         ];
@@ -38,6 +39,9 @@ public sealed class PipelineApp : IApp
         {
             flows.Add(Make(from, Priorities.Default, Match.Any, Id, owner, Goto(to)));
         }
+        // Conntrack found the packet invalid for the connection it claims to belong to.
+        flows.Add(Make(TableId.IngressNatResult, Priorities.Exception + 10,
+            Match.Create(MatchField.CtState(CtStateFlags.Tracked | CtStateFlags.Invalid, CtStateFlags.Tracked | CtStateFlags.Invalid)), Id, owner));
         flows.Add(Make(TableId.ServicesClassification, Priorities.Entry, Match.Create(Arp), Id, owner, Goto(TableId.Arp)));
         // RFC 4861 neighbour solicitations go past the ND responder.
         flows.Add(Make(TableId.ServicesClassification, Priorities.Entry,

@@ -36,6 +36,12 @@ public sealed class ProviderNetworkApp : IApp
                     tagged ? Apply(new PopVlanAction(), Registers.LoadNetwork(network.Key)) : Apply(Registers.LoadNetwork(network.Key)),
                     // External networks pass the NAT stage (floating IPs, gateway IPs); the rest of its traffic continues to ingress lookup.
                     Goto(network.External ? TableId.IngressNat : TableId.IngressDestinationLookup)));
+                if (network.External)
+                {
+                    // North-south traffic NATed here leaves through the physical network.
+                    flows.Add(Make(TableId.EgressExternal, Priorities.Entry, Match.Create(Registers.MatchNetwork(network.Key)), Id, owner,
+                        Apply([.. OutToPhysicalNetwork(network, patch)])));
+                }
                 break;
             case OwnerKind.Port when PortRoles.TryGetWorkload(view, owner.Id, out var port, out var net) && PatchOf(view, net) is { } p &&
                                      port.Binding is { RemoteVtepIp: null } binding && binding.Chassis != view.ChassisName &&

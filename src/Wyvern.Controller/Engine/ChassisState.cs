@@ -17,7 +17,13 @@ public sealed class ChassisState(string chassisName) : IChassisView
     private readonly Dictionary<string, LogicalPort> _ports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LogicalRouter> _routers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Chassis> _chassis = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FloatingIp> _floatingIps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Neighbour> _neighbours = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NbObject> _others = new(StringComparer.Ordinal);
+    private readonly Index<FloatingIp> _floatingIpsByPort = new();
+    private readonly Index<FloatingIp> _floatingIpsByRouter = new();
+    private readonly Index<FloatingIp> _floatingIpsByNetwork = new();
+    private readonly Index<LogicalRouter> _routersByGatewayNetwork = new();
     private readonly Index<LogicalPort> _portsByNetwork = new();
     private readonly Index<Subnet> _subnetsByNetwork = new();
     private readonly Index<LogicalRouter> _routersByNetwork = new();
@@ -45,6 +51,18 @@ public sealed class ChassisState(string chassisName) : IChassisView
     public IEnumerable<Subnet> SubnetsOfNetwork(string networkId) => _subnetsByNetwork.Get(networkId);
 
     public IEnumerable<LogicalRouter> RoutersOfNetwork(string networkId) => _routersByNetwork.Get(networkId);
+
+    public FloatingIp? FloatingIp(string id) => _floatingIps.GetValueOrDefault(id);
+
+    public IEnumerable<FloatingIp> FloatingIpsOfPort(string portId) => _floatingIpsByPort.Get(portId);
+
+    public IEnumerable<FloatingIp> FloatingIpsOfRouter(string routerId) => _floatingIpsByRouter.Get(routerId);
+
+    public IEnumerable<FloatingIp> FloatingIpsOfNetwork(string networkId) => _floatingIpsByNetwork.Get(networkId);
+
+    public IEnumerable<LogicalRouter> RoutersWithGatewayOn(string networkId) => _routersByGatewayNetwork.Get(networkId);
+
+    public Neighbour? Neighbour(string subnetId) => _neighbours.GetValueOrDefault(subnetId);
 
     public int? LocalOfPort(string portId) => _localOfPorts.TryGetValue(portId, out var p) ? p : null;
 
@@ -94,7 +112,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
     /// <summary>Every stored object of every table (for a resync against a snapshot).</summary>
     public IEnumerable<NbObject> All =>
         _networks.Values.Cast<NbObject>().Concat(_subnets.Values).Concat(_ports.Values).Concat(_routers.Values)
-            .Concat(_chassis.Values).Concat(_others.Values);
+            .Concat(_chassis.Values).Concat(_floatingIps.Values).Concat(_neighbours.Values).Concat(_others.Values);
 
     /// <summary>Every object of the model, for a full recompute.</summary>
     public IEnumerable<LogicalSwitch> Networks => _networks.Values;
@@ -104,6 +122,8 @@ public sealed class ChassisState(string chassisName) : IChassisView
     public IEnumerable<LogicalRouter> Routers => _routers.Values;
 
     public IEnumerable<Chassis> AllChassis => _chassis.Values;
+
+    public IEnumerable<FloatingIp> FloatingIps => _floatingIps.Values;
 
     /// <summary>Ports plugged here (port id → ofport).</summary>
     public IReadOnlyDictionary<string, int> LocalPorts => _localOfPorts;
@@ -116,6 +136,8 @@ public sealed class ChassisState(string chassisName) : IChassisView
         NbTables.Ports => Port(id),
         NbTables.Routers => Router(id),
         NbTables.Chassis => Chassis(id),
+        NbTables.FloatingIps => FloatingIp(id),
+        NbTables.Neighbours => Neighbour(id),
         _ => _others.GetValueOrDefault(table + "/" + id),
     };
 
@@ -145,9 +167,28 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 {
                     _routersByNetwork.Add(net, r.Id, r);
                 }
+                if (r.ExternalGateway is { } gw)
+                {
+                    _routersByGatewayNetwork.Add(gw.NetworkId, r.Id, r);
+                }
                 break;
             case Chassis c:
                 _chassis[c.Id] = c;
+                break;
+            case FloatingIp f:
+                _floatingIps[f.Id] = f;
+                _floatingIpsByNetwork.Add(f.FloatingNetworkId, f.Id, f);
+                if (f.PortId is { } port)
+                {
+                    _floatingIpsByPort.Add(port, f.Id, f);
+                }
+                if (f.RouterId is { } router)
+                {
+                    _floatingIpsByRouter.Add(router, f.Id, f);
+                }
+                break;
+            case Neighbour nb:
+                _neighbours[nb.Id] = nb;
                 break;
             default:
                 _others[value.Table + "/" + value.Id] = value;
@@ -184,9 +225,28 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 {
                     _routersByNetwork.Remove(net, id);
                 }
+                if (r.ExternalGateway is { } gw)
+                {
+                    _routersByGatewayNetwork.Remove(gw.NetworkId, id);
+                }
                 break;
             case Wyvern.Model.Chassis:
                 _chassis.Remove(id);
+                break;
+            case Wyvern.Model.FloatingIp f:
+                _floatingIps.Remove(id);
+                _floatingIpsByNetwork.Remove(f.FloatingNetworkId, id);
+                if (f.PortId is { } port)
+                {
+                    _floatingIpsByPort.Remove(port, id);
+                }
+                if (f.RouterId is { } router)
+                {
+                    _floatingIpsByRouter.Remove(router, id);
+                }
+                break;
+            case Wyvern.Model.Neighbour:
+                _neighbours.Remove(id);
                 break;
             default:
                 _others.Remove(table + "/" + id);

@@ -28,7 +28,8 @@ public sealed class FlowEngine
 
     /// <summary>The apps Wyvern runs, in order.</summary>
     public static IReadOnlyList<IApp> DefaultApps() =>
-        [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp(), new ProviderNetworkApp()];
+        [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp(), new ProviderNetworkApp(),
+         new RouterGatewayApp(), new FloatingIpApp()];
 
     /// <summary>The model and local state the apps read.</summary>
     public ChassisState State { get; }
@@ -100,6 +101,7 @@ public sealed class FlowEngine
         {
             owners.Add(Owner.Network(port.NetworkId));
         }
+        owners.UnionWith(State.FloatingIpsOfPort(portId).Select(f => Owner.FloatingIp(f.Id)));
         RecomputeAll(owners);
     }
 
@@ -113,7 +115,8 @@ public sealed class FlowEngine
         // Every overlay flow names the tunnel ofport: networks (classification,
         // flooding) and ports bound elsewhere (egress).
         RecomputeAll(State.Networks.Select(n => Owner.Network(n.Id))
-            .Concat(State.Ports.Where(p => p.Binding is not null && p.Binding.Chassis != State.ChassisName).Select(p => Owner.Port(p.Id))));
+            .Concat(State.Ports.Where(p => p.Binding is not null && p.Binding.Chassis != State.ChassisName).Select(p => Owner.Port(p.Id)))
+            .Concat(NorthSouthOwners()));
     }
 
     /// <summary>The patch port to a physical network's provider bridge appeared, moved or went away (null).</summary>
@@ -125,7 +128,8 @@ public sealed class FlowEngine
         }
         var networks = State.Networks.Where(n => n.PhysicalNetwork == physnet).Select(n => n.Id).ToHashSet();
         RecomputeAll(networks.Select(Owner.Network)
-            .Concat(State.Ports.Where(p => networks.Contains(p.NetworkId)).Select(p => Owner.Port(p.Id))));
+            .Concat(State.Ports.Where(p => networks.Contains(p.NetworkId)).Select(p => Owner.Port(p.Id)))
+            .Concat(NorthSouthOwners()));
     }
 
     private void RecomputeAll(IEnumerable<Owner> owners)
@@ -161,7 +165,21 @@ public sealed class FlowEngine
         {
             yield return Owner.Router(r.Id);
         }
+        foreach (var f in State.FloatingIps)
+        {
+            yield return Owner.FloatingIp(f.Id);
+        }
     }
+
+    /// <summary>Routers with an external gateway and every floating IP: what depends on chassis liveness and provider ports.</summary>
+    private IEnumerable<Owner> NorthSouthOwners() =>
+        State.Routers.Where(r => r.ExternalGateway is not null).Select(r => Owner.Router(r.Id))
+            .Concat(State.FloatingIps.Select(f => Owner.FloatingIp(f.Id)));
+
+    /// <summary>Owners that read an external network: routers with their gateway on it and its floating IPs.</summary>
+    private IEnumerable<Owner> ExternalOwners(string networkId) =>
+        State.RoutersWithGatewayOn(networkId).Select(r => Owner.Router(r.Id))
+            .Concat(State.FloatingIpsOfNetwork(networkId).Select(f => Owner.FloatingIp(f.Id)));
 
     /// <summary>Which owners read <paramref name="old"/> or <paramref name="value"/> (either may be null).</summary>
     private HashSet<Owner> AffectedBy(NbObject? old, NbObject? value)
@@ -178,18 +196,29 @@ public sealed class FlowEngine
                     {
                         owners.Add(Owner.Router(p.DeviceId));
                     }
+                    // A floating IP is served where its target port is bound.
+                    owners.UnionWith(State.FloatingIpsOfPort(p.Id).Select(f => Owner.FloatingIp(f.Id)));
                     break;
                 case LogicalSwitch n:
                     owners.Add(Owner.Network(n.Id));
                     owners.UnionWith(State.PortsOfNetwork(n.Id).Select(p => Owner.Port(p.Id)));
                     owners.UnionWith(State.RoutersOfNetwork(n.Id).Select(r => Owner.Router(r.Id)));
+                    owners.UnionWith(ExternalOwners(n.Id));
                     break;
                 case Subnet s:
                     owners.Add(Owner.Network(s.NetworkId));
                     owners.UnionWith(State.RoutersOfNetwork(s.NetworkId).Select(r => Owner.Router(r.Id)));
+                    owners.UnionWith(ExternalOwners(s.NetworkId));
                     break;
                 case LogicalRouter r:
                     owners.Add(Owner.Router(r.Id));
+                    owners.UnionWith(State.FloatingIpsOfRouter(r.Id).Select(f => Owner.FloatingIp(f.Id)));
+                    break;
+                case FloatingIp f:
+                    owners.Add(Owner.FloatingIp(f.Id));
+                    break;
+                case Neighbour nb:
+                    owners.UnionWith(ExternalOwners(nb.NetworkId));
                     break;
                 case Chassis c:
                     // Its address or tunnel types changed, or its lease expired:
@@ -199,6 +228,8 @@ public sealed class FlowEngine
                         owners.Add(Owner.Port(p.Id));
                         owners.Add(Owner.Network(p.NetworkId));
                     }
+                    // Gateway choice and floating IP placement depend on which chassis are alive and what they map.
+                    owners.UnionWith(NorthSouthOwners());
                     break;
                 default:
                     break;

@@ -20,20 +20,31 @@ internal sealed class FakeNetwork
     public const string Physnet = "physnet1";
 
     private readonly Dictionary<string, (ScenarioSwitch Switch, IPAddress Ip)> _chassis = [];
+    private readonly HashSet<string> _external = [];
+
+    /// <summary>Every packet a chassis sent onto the physical network: which chassis, and the packet as it left.</summary>
+    public List<(string From, SimPacket Packet)> Physical { get; } = [];
 
     /// <summary>Packets that left the fabric for an address no chassis has (a remote VTEP): address and packet.</summary>
     public List<(IPAddress To, SimPacket Packet)> Elsewhere { get; } = [];
 
     public ScenarioSwitch this[string chassis] => _chassis[chassis].Switch;
 
-    /// <summary>Adds a chassis with VXLAN and Geneve tunnel ports and publishes it to every engine.</summary>
-    public FakeNetwork AddChassis(string name, string underlayIp)
+    /// <summary>
+    /// Adds a chassis with VXLAN and Geneve tunnel ports and publishes it to every engine;
+    /// with <paramref name="externalPort"/> it has a patch port to <see cref="Physnet"/> (and the bridge mapping in its record).
+    /// </summary>
+    public FakeNetwork AddChassis(string name, string underlayIp, bool externalPort = true, bool gatewayCapable = false)
     {
         var s = new ScenarioSwitch(name).Tunnel(TunnelType.Vxlan, VxlanPort).Tunnel(TunnelType.Geneve, GenevePort);
-        s.Engine.HandleProviderPort(Physnet, PhysnetPatchPort);
+        if (externalPort)
+        {
+            s.Engine.HandleProviderPort(Physnet, PhysnetPatchPort);
+            _external.Add(name);
+        }
         s.Sync();
         _chassis[name] = (s, IPAddress.Parse(underlayIp));
-        Put(Record(name, underlayIp));
+        Put(Record(name, underlayIp, externalPort, gatewayCapable));
         foreach (var (other, _) in _chassis.Where(c => c.Key != name))
         {
             s.Put(_chassis[other].Switch.Engine.State.Chassis(other)!);
@@ -41,8 +52,30 @@ internal sealed class FakeNetwork
         return this;
     }
 
-    public static Chassis Record(string name, string underlayIp) =>
-        new() { Id = name, UnderlayIp = IPAddress.Parse(underlayIp), TunnelTypes = [TunnelType.Vxlan, TunnelType.Geneve] };
+    public static Chassis Record(string name, string underlayIp, bool externalPort = false, bool gatewayCapable = false) =>
+        new()
+        {
+            Id = name,
+            UnderlayIp = IPAddress.Parse(underlayIp),
+            TunnelTypes = [TunnelType.Vxlan, TunnelType.Geneve],
+            BridgeMappings = externalPort ? new ValueMap([new(Physnet, "br-ex")]) : default,
+            ExternalCapable = externalPort,
+            GatewayCapable = gatewayCapable,
+        };
+
+    /// <summary>The chassis's record as published (to restore it after a simulated lease expiry).</summary>
+    public Chassis RecordOf(string chassis) => _chassis[chassis].Switch.Engine.State.Chassis(chassis)!;
+
+    /// <summary>A frame arrives from the physical network (an external host): every chassis with an external port receives it.</summary>
+    public List<(string Chassis, SimOutput Output)> FromPhysical(byte[] frame)
+    {
+        var results = new List<(string, SimOutput)>();
+        foreach (var c in _external)
+        {
+            results.AddRange(Follow(c, SimPacket.FromFrame(PhysnetPatchPort, frame), hops: 1));
+        }
+        return results;
+    }
 
     /// <summary>Writes objects to the model every chassis sees.</summary>
     public FakeNetwork Put(params NbObject[] objects)
@@ -94,8 +127,9 @@ internal sealed class FakeNetwork
             }
             else if (output.Port == PhysnetPatchPort)
             {
-                // The physical network: a learning-free switch that gives the frame to every other chassis.
-                foreach (var other in _chassis.Keys.Where(c => c != chassis))
+                // The physical network: a learning-free switch that gives the frame to every other chassis on it.
+                Physical.Add((chassis, output.Packet));
+                foreach (var other in _external.Where(c => c != chassis))
                 {
                     results.AddRange(Follow(other, output.Packet.ReceivedOnTunnel(PhysnetPatchPort, 0), hops + 1));
                 }

@@ -24,6 +24,9 @@ public sealed class FlowSimulator
     private const int MaxDepth = 64;
     private readonly Dictionary<byte, Dictionary<(ushort Priority, Match Match), FlowMod>> _tables = [];
 
+    /// <summary>The simulated connection tracker that <c>ct()</c> actions use.</summary>
+    public SimConntrack Conntrack { get; } = new();
+
     /// <summary>Number of flows held.</summary>
     public int FlowCount => _tables.Values.Sum(t => t.Count);
 
@@ -226,6 +229,17 @@ public sealed class FlowSimulator
                     packet.Set(OxmField.VlanVid, 0);
                     break;
                 case NxNoteAction:
+                    break;
+                case NxConntrackAction ct:
+                    // ct() works on a copy: with table=N the copy recirculates to
+                    // table N (OVS: "the packet is sent to the connection tracker
+                    // and then resubmitted"); the original continues untracked.
+                    var tracked = packet.Clone();
+                    Conntrack.Execute(ct, tracked);
+                    if (ct.Table != NxConntrackAction.NoRecirculation && !RunTable(ct.Table, tracked, trace, depth + 1))
+                    {
+                        return false;
+                    }
                     break;
                 default:
                     throw new NotSupportedException($"the simulator does not implement {action} (table {tableId})");
