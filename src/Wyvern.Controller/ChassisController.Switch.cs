@@ -63,6 +63,8 @@ public sealed partial class ChassisController
         }
         _session = session;
         Status.InSync = false;
+        // A new switch (or a restarted one): announce every external address again after the first sync.
+        _announced = [];
         // OF 1.3.5 §7.3.10: ask for packet-ins of every reason, including
         // invalid TTL (a routed packet whose TTL ran out: the controller
         // answers ICMP time exceeded), and port status changes.
@@ -111,6 +113,7 @@ public sealed partial class ChassisController
             _fullSyncPending = false;
             Status.InSync = true;
             ReleaseWaiters();
+            await AnnounceAsync(session, ct);
         }
         catch (OpenFlowErrorException e)
         {
