@@ -232,6 +232,9 @@ public sealed partial class ChassisController : IAsyncDisposable
                 _session = null;
                 Status.InSync = false;
                 break;
+            case ControllerInput.Announce a when _session is { IsConnected: true } session:
+                await RepeatAnnouncementAsync(session, a, ct);
+                break;
             case ControllerInput.Packet p when ReferenceEquals(p.Session, _session):
                 Status.RecordPacketIn();
                 if (_packetIns.Handle(p.PacketIn) is { } reply)

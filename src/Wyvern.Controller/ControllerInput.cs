@@ -23,6 +23,9 @@ internal abstract record ControllerInput
     /// <summary>A packet for the controller.</summary>
     public sealed record Packet(SwitchSession Session, PacketIn PacketIn) : ControllerInput;
 
+    /// <summary>Repeat the gratuitous ARPs for external addresses this chassis started serving (round 1, 2, 3).</summary>
+    public sealed record Announce(IReadOnlyList<Wyvern.Apps.ExternalAddress> Addresses, int Round) : ControllerInput;
+
     /// <summary>Try again to bring the switch in line (after a failed sync).</summary>
     public sealed record Retry : ControllerInput;
 }

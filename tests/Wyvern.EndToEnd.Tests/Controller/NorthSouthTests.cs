@@ -13,8 +13,8 @@ using Chassis = Wyvern.Testing.Harness.Chassis;
 namespace Wyvern.EndToEnd.Tests.Controller;
 
 /// <summary>
-/// North-south on real OVS: three chassis on one etcd, a flat external network
-/// (a Linux bridge) with an external host; chassis 1 and 3 have external ports
+/// North-south on real OVS: three chassis on one etcd, a flat or VLAN external
+/// network (a Linux bridge) with an external host; chassis 1 and 3 have external ports
 /// and may be gateways, chassis 2 has none. Floating IPs served on the VM's
 /// host (distributed) and through the gateway chassis (centralized), SNAT,
 /// unsolicited traffic, a floating IP moved, and the gateway chassis lost.
@@ -22,8 +22,10 @@ namespace Wyvern.EndToEnd.Tests.Controller;
 [Trait("Layer", Layer.EndToEnd)]
 public sealed class NorthSouthTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task ThreeChassis_FloatingIps_Snat_FloatingIpMove_GatewayFailover()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(200)]
+    public async Task ThreeChassis_FloatingIps_Snat_FloatingIpMove_GatewayFailover(int? vlan)
     {
         HostRequirements.EnsureCommand("etcd", "etcd-server");
         HostRequirements.EnsureCommand("socat", "socat");
@@ -67,7 +69,7 @@ public sealed class NorthSouthTests(ITestOutputHelper output)
         }
 
         var writer = Store();
-        await writer.CommitAsync(Build([chassis[0].SystemId, chassis[2].SystemId]).Create(new Neighbour
+        await writer.CommitAsync(Build([chassis[0].SystemId, chassis[2].SystemId], vlan).Create(new Neighbour
         {
             Id = "ext-sub", NetworkId = "ext", IpAddress = System.Net.IPAddress.Parse(ExternalHostIp), MacAddress = MacAddress.Parse(ExternalHostMac),
         }));
@@ -77,7 +79,18 @@ public sealed class NorthSouthTests(ITestOutputHelper output)
             vms[vm.Name] = await lab.AddVmAsync(chassis[vm.Chassis], vm.PortId, vm.Mac, vm.Ip + "/24", "10.1.0.1");
             Serve(vms[vm.Name], "SYSTEM:echo " + vm.Name);
         }
-        var ext = await lab.AddExternalHostAsync(physnet, ExternalHostMac, ExternalHostIp + "/24");
+        ExternalHost ext;
+        if (vlan is { } vid)
+        {
+            // The external host sits behind an access port of the VLAN on a top-of-rack switch.
+            var tor = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false });
+            await tor.AttachProviderAsync(physnet);
+            ext = lab.Own(await ExternalHost.StartOnAccessPortAsync(tor, vid, ExternalHostMac, ExternalHostIp + "/24"));
+        }
+        else
+        {
+            ext = await lab.AddExternalHostAsync(physnet, ExternalHostMac, ExternalHostIp + "/24");
+        }
         Serve(ext, "SYSTEM:echo $SOCAT_PEERADDR", port: 8080);
 
         // Distributed: vm1's floating IP is served by vm1's own chassis.
