@@ -123,6 +123,9 @@ public sealed class NorthSouthTests(ITestOutputHelper output)
         await EventuallyAsync(() => AskAsync(vms["vm1"], ExternalHostIp, 8080), Fip1);
         await EventuallyAsync(() => AskAsync(vms["vm2"], ExternalHostIp, 8080), Fip2);
         await EventuallyAsync(() => AskAsync(vms["vm3"], ExternalHostIp, 8080), GatewayIp);
+        // ICMP errors about NATed packets come back translated: a UDP port with nobody behind it is refused.
+        await EventuallyRefusedAsync(vms["vm3"]);
+        await EventuallyRefusedAsync(vms["vm1"]);
         // Unsolicited traffic to the gateway IP reaches no VM.
         (await AskAsync(ext, GatewayIp)).ShouldBe("");
         (await ext.PingAsync(GatewayIp, count: 2, waitSeconds: 1)).Succeeded.ShouldBeFalse();
@@ -155,6 +158,19 @@ public sealed class NorthSouthTests(ITestOutputHelper output)
     {
         var r = await from.ExecAsync(["socat", "-T2", "-", $"TCP:{ip}:{port},connect-timeout=2"], TimeSpan.FromSeconds(6));
         return r.Succeeded ? r.Stdout.Trim() : "";
+    }
+
+    /// <summary>A UDP datagram to a closed port of the external host draws ICMP port unreachable, which must reach the VM's socket.</summary>
+    private static async Task EventuallyRefusedAsync(NetworkHost vm)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        CommandResult r;
+        do
+        {
+            r = await vm.ExecAsync(["sh", "-c", $"echo x | socat -T2 - UDP:{ExternalHostIp}:9"], TimeSpan.FromSeconds(6));
+        }
+        while (!r.Stderr.Contains("Connection refused", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+        r.Stderr.ShouldContain("Connection refused");
     }
 
     private static async Task EventuallyAsync(Func<Task<string>> probe, string expected, TimeSpan? timeout = null)
