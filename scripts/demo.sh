@@ -5,9 +5,13 @@
 #  2. starts Open vSwitch (userspace datapath) in its own network namespace;
 #  3. starts `wyvern serve`: embedded store + Neutron API + controller, one process;
 #  4. creates, with the real `openstack` CLI against that API, two networks
-#     joined by a router and three ports;
+#     joined by a router, three ports, an external (flat) network as the
+#     router's gateway and a floating IP for vm1;
 #  5. plugs three VMs (network namespaces) into br-int, lets them get their
 #     addresses from Wyvern's DHCP, and pings across the network and the router;
+#     an external host (another namespace, on the provider bridge br-ex) reaches
+#     vm1 through its floating IP, and vm3 (no floating IP) reaches the external
+#     host through the router's SNAT;
 #  6. prints a table of what worked, and tears everything down.
 #
 # Nothing leaves this machine: the API listens on 127.0.0.1, the VMs live in
@@ -28,6 +32,7 @@ PORT=$((20000 + RANDOM % 20000))
 API=http://127.0.0.1:$PORT
 OVS_ENV=(OVS_RUNDIR=$DIR OVS_LOGDIR=$DIR OVS_DBDIR=$DIR OVS_SYSCONFDIR=$DIR)
 VMS=()
+EXT=$ID-ext
 WYVERN_PID=
 
 alive() { local s; s=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$s" ] && [ "${s:0:1}" != Z ]; }
@@ -41,7 +46,7 @@ cleanup() {
     [ "${KEEP:-0}" = 1 ] && { echo "demo: KEEP=1, leaving $DIR and namespaces $ID-* running"; return; }
     stop_pid "$WYVERN_PID"
     for d in ovs-vswitchd ovsdb-server; do [ -f "$DIR/$d.pid" ] && stop_pid "$(cat "$DIR/$d.pid")"; done
-    for ns in "${VMS[@]}" "$CH"; do
+    for ns in "${VMS[@]}" "$EXT" "$CH"; do
         for pid in $(ip netns pids "$ns" 2>/dev/null); do stop_pid "$pid"; done
         ip netns del "$ns" 2>/dev/null || true
         rm -rf "/etc/netns/$ns"
@@ -68,9 +73,23 @@ vsctl --no-wait init
 ip netns exec "$CH" env "${OVS_ENV[@]}" ovs-vswitchd "unix:$DIR/db.sock" --unixctl="$DIR/ovs-vswitchd.ctl" \
     --pidfile="$DIR/ovs-vswitchd.pid" --log-file="$DIR/ovs-vswitchd.log" --detach --no-chdir -vconsole:off
 
+echo "demo: external network: provider bridge br-ex with an external host at 203.0.113.1 (namespace $EXT)"
+netns_add "$EXT"
+vsctl add-br br-ex -- set Bridge br-ex datapath_type=netdev fail_mode=standalone
+ip -n "$CH" link add ext0 type veth peer name eth0 netns "$EXT"
+ip -n "$CH" link set ext0 up
+vsctl add-port br-ex ext0
+ip -n "$EXT" link set eth0 address 02:00:00:cb:00:01
+ip netns exec "$EXT" ethtool -K eth0 tx off >/dev/null
+ip -n "$EXT" link set eth0 up
+ip -n "$EXT" addr add 203.0.113.1/24 dev eth0
+# A server that tells each client the address it connected from.
+ip netns exec "$EXT" socat TCP-LISTEN:8080,reuseaddr,fork 'SYSTEM:echo $SOCAT_PEERADDR' >/dev/null 2>&1 &
+
 echo "demo: wyvern serve (API on $API, log in $DIR/wyvern.log)"
 "$WYVERN" serve --store "embedded:$DIR/nb.db" --urls "$API" --chassis demo-chassis \
     --ovsdb "unix:$DIR/db.sock" --openflow "unix:$DIR/controller.sock" --datapath netdev --tunnel-types "" \
+    --bridge-mappings physnet1:br-ex --gateway \
     > "$DIR/wyvern.log" 2>&1 &
 WYVERN_PID=$!
 for _ in $(seq 100); do curl -sf "$API/v2.0" >/dev/null && break; sleep 0.2; done
@@ -85,9 +104,13 @@ os subnet create sub-b --network net-b --subnet-range 10.0.1.0/24 -f value -c id
 os router create r1 -f value -c id >/dev/null
 os router add subnet r1 sub-a
 os router add subnet r1 sub-b
+os network create public --external --provider-network-type flat --provider-physical-network physnet1 -f value -c id >/dev/null
+os subnet create public-sub --network public --subnet-range 203.0.113.0/24 --gateway 203.0.113.1 --no-dhcp \
+    --allocation-pool start=203.0.113.10,end=203.0.113.200 -f value -c id >/dev/null
+os router set r1 --external-gateway public
 
 declare -A NET=([vm1]=net-a [vm2]=net-a [vm3]=net-b)
-declare -A IP
+declare -A IP PORT_ID
 for vm in vm1 vm2 vm3; do
     port=$(os port create "$vm" --network "${NET[$vm]}" -f value -c id -c mac_address)
     pid=$(sed -n 1p <<<"$port"); mac=$(sed -n 2p <<<"$port")
@@ -99,7 +122,10 @@ for vm in vm1 vm2 vm3; do
     ip -n "$ns" link set eth0 up; ip -n "$CH" link set "$tap" up
     vsctl add-port br-int "$tap" -- set Interface "$tap" external_ids:iface-id="$pid" \
         external_ids:attached-mac="$mac" external_ids:iface-status=active
+    PORT_ID[$vm]=$pid
 done
+FIP=$(os floating ip create public --port "${PORT_ID[vm1]}" -f value -c floating_ip_address)
+GW=$(os router show r1 -f json -c external_gateway_info | python3 -c 'import json,sys; print(json.load(sys.stdin)["external_gateway_info"]["external_fixed_ips"][0]["ip_address"])')
 
 cat > "$DIR/udhcpc.sh" <<'HOOK'
 #!/bin/sh
@@ -124,6 +150,15 @@ ROWS+=("vm1 -> vm2 (same network)|${IP[vm2]}|$(check pingv vm1 "${IP[vm2]}")")
 ROWS+=("vm1 -> vm3 (across router r1)|${IP[vm3]}|$(check pingv vm1 "${IP[vm3]}")")
 ROWS+=("vm3 -> vm2 (across router r1)|${IP[vm2]}|$(check pingv vm3 "${IP[vm2]}")")
 ROWS+=("vm3 -> router interface on net-a|10.0.0.1|$(check pingv vm3 10.0.0.1)")
+pingx() { ip netns exec "$EXT" ping -c 3 -i 0.2 -W 2 "$1"; }
+ROWS+=("external host -> vm1 (floating IP)|$FIP|$(check pingx "$FIP")")
+# Who the external host sees connecting: vm1 as its floating IP, vm3 as the router (SNAT).
+seen() { ip netns exec "$ID-$1" socat -T2 - TCP:203.0.113.1:8080,connect-timeout=3 </dev/null 2>/dev/null | tr -d '\n'; }
+for vm in vm1 vm3; do
+    want=$([ $vm = vm1 ] && echo "$FIP" || echo "$GW")
+    got=$(seen $vm || true)
+    ROWS+=("$vm -> external host, seen as|${got:--}|$([ "$got" = "$want" ] && echo ok || echo FAILED)")
+done
 
 echo
 printf '%-38s %-14s %s\n' "check" "address" "result"
@@ -136,5 +171,4 @@ for row in "${ROWS[@]}"; do
 done
 echo
 echo "flows on br-int: $(env "${OVS_ENV[@]}" ovs-ofctl -O OpenFlow13 dump-flows br-int | grep -c cookie=)"
-echo "Floating IPs (distributed DNAT) and SNAT are not in this build yet; this demo shows east-west only."
 exit $failed

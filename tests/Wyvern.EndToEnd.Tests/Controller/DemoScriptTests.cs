@@ -19,7 +19,7 @@ public sealed class DemoScriptTests
 
         run.ExitCode.ShouldBe(0, run.ToString());
         var table = run.Stdout.Split('\n').Where(l => l.Contains("->", StringComparison.Ordinal) || l.Contains("DHCP lease", StringComparison.Ordinal)).ToList();
-        table.Count.ShouldBe(7, run.Stdout);
+        table.Count.ShouldBe(10, run.Stdout);
         table.ShouldAllBe(l => l.TrimEnd().EndsWith(" ok", StringComparison.Ordinal));
         run.Stdout.ShouldContain("demo: torn down");
         // The demo names everything after its own id (other tests run in parallel with their own names).
