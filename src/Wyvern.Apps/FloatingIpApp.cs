@@ -52,7 +52,6 @@ public sealed class FloatingIpApp : IApp
         flows.Add(Make(TableId.EgressNat, Priorities.Entry,
             Match.Create(Registers.MatchRouter(router.Key), Ip, MatchField.Ipv4Src(fixedIp)),
             Id, owner, Apply(
-                new DecNwTtlAction(),
                 new NxConntrackAction(NxConntrackFlags.Commit, zone, Table: (byte)TableId.EgressNatResult,
                     Actions: [new NxNatAction(NxNatFlags.Source, fip.FloatingIpAddress)]))));
         if (side.NextHopMac(view, fip.FloatingIpAddress) is { } nextHop)

@@ -16,7 +16,7 @@ namespace Wyvern.Apps;
 /// drops unsolicited traffic to the gateway IP (no connection: no VM behind
 /// it). Every other chassis tunnels such traffic unchanged (still addressed to
 /// the router's MAC on the source network) to the active gateway chassis,
-/// which takes it from the tunnel back into the router and routes it again.
+/// which takes it from the tunnel straight into its egress NAT table.
 /// Floating IPs take precedence (<see cref="FloatingIpApp"/>, higher priority).
 /// </summary>
 public sealed class RouterGatewayApp : IApp
@@ -36,7 +36,9 @@ public sealed class RouterGatewayApp : IApp
         // A static default route, if the router has one, already covers 0.0.0.0/0.
         if (!router.Routes.Any(r => r.Destination.PrefixLength == 0 && r.Destination.BaseAddress.AddressFamily == AddressFamily.InterNetwork))
         {
-            flows.Add(Make(TableId.L3Lookup, Priorities.RouteBase, Match.Create(routerMatch, Ip), Id, owner, Goto(TableId.EgressNat)));
+            // Routed here, on the source chassis, like any route: the TTL is decremented once (at 0 the controller answers time exceeded).
+            flows.Add(Make(TableId.L3Lookup, Priorities.RouteBase, Match.Create(routerMatch, Ip), Id, owner,
+                Apply(new DecNwTtlAction()), Goto(TableId.EgressNat)));
         }
         var active = side.ActiveGateway(view);
         if (active == view.ChassisName && side.Patch is not null)
@@ -80,7 +82,6 @@ public sealed class RouterGatewayApp : IApp
         if (side.Gateway.EnableSnat && side.GatewayIps.FirstOrDefault() is { } snatIp && gatewayMac is { } gwMac)
         {
             flows.Add(Make(TableId.EgressNat, Snat, Match.Create(routerMatch, Ip), Id, owner, Apply(
-                new DecNwTtlAction(),
                 new NxConntrackAction(NxConntrackFlags.Commit, zone, Table: (byte)TableId.EgressNatResult,
                     Actions: [new NxNatAction(NxNatFlags.Source, snatIp)]))));
             if (side.NextHopMac(view, snatIp) is { } nextHop)
@@ -90,14 +91,14 @@ public sealed class RouterGatewayApp : IApp
                     Goto(TableId.EgressExternal)));
             }
         }
-        // North-south traffic tunnelled here by the other chassis arrives addressed to the router: route it again.
+        // North-south traffic tunnelled here by the other chassis arrives addressed to the router, already routed: NAT it.
         foreach (var (rp, network) in Ipv4Interfaces(view, router))
         {
             if (network.IsOverlay)
             {
                 flows.Add(Make(TableId.IngressDestinationLookup, Priorities.Entry,
                     Match.Create(Registers.MatchNetwork(network.Key), MatchField.EthDst(Mac(rp.MacAddress))), Id, owner,
-                    Apply(Registers.LoadRouter(router.Key), Resubmit(TableId.L3Lookup))));
+                    Apply(Registers.LoadRouter(router.Key), Resubmit(TableId.EgressNat))));
             }
         }
     }

@@ -126,6 +126,15 @@ public sealed class NorthSouthTests(ITestOutputHelper output)
         // ICMP errors about NATed packets come back translated: a UDP port with nobody behind it is refused.
         await EventuallyRefusedAsync(vms["vm3"]);
         await EventuallyRefusedAsync(vms["vm1"]);
+        // A traceroute, hop by hop: TTL 1 dies at the router (time exceeded from the router's interface),
+        // TTL 2 at the external host (its time exceeded comes back through NAT, translated), TTL 64 arrives.
+        var far = await AddFarHostAsync(lab, ext);
+        foreach (var vm in new[] { "vm3", "vm1" })
+        {
+            await EventuallyContainsAsync(() => PingTtlAsync(vms[vm], far, 1), "From 10.1.0.1 icmp_seq=1 Time to live exceeded");
+            await EventuallyContainsAsync(() => PingTtlAsync(vms[vm], far, 2), $"From {ExternalHostIp} icmp_seq=1 Time to live exceeded");
+            await EventuallyContainsAsync(() => PingTtlAsync(vms[vm], far, 64), " 0% packet loss");
+        }
         // Unsolicited traffic to the gateway IP reaches no VM.
         (await AskAsync(ext, GatewayIp)).ShouldBe("");
         (await ext.PingAsync(GatewayIp, count: 2, waitSeconds: 1)).Succeeded.ShouldBeFalse();
@@ -158,6 +167,42 @@ public sealed class NorthSouthTests(ITestOutputHelper output)
     {
         var r = await from.ExecAsync(["socat", "-T2", "-", $"TCP:{ip}:{port},connect-timeout=2"], TimeSpan.FromSeconds(6));
         return r.Succeeded ? r.Stdout.Trim() : "";
+    }
+
+    /// <summary>
+    /// A host one router hop beyond the external host (198.51.100.7): the external
+    /// host forwards between the external network and it, so packets to it can
+    /// die of TTL there.
+    /// </summary>
+    private static async Task<string> AddFarHostAsync(Lab lab, NetworkHost ext)
+    {
+        const string far = "198.51.100.7";
+        var netns = lab.Own(await Netns.CreateAsync(TestRun.NewName("far")));
+        await ext.Netns.CheckAsync("ip", "link", "add", "far0", "type", "veth", "peer", "name", "eth0", "netns", netns.Name);
+        await ext.Netns.CheckAsync("ip", "addr", "add", "198.51.100.1/24", "dev", "far0");
+        await ext.Netns.CheckAsync("ip", "link", "set", "far0", "up");
+        await ext.Netns.CheckAsync("sysctl", "-qw", "net.ipv4.ip_forward=1");
+        await netns.CheckAsync("ip", "addr", "add", far + "/24", "dev", "eth0");
+        await netns.CheckAsync("ip", "link", "set", "eth0", "up");
+        await netns.CheckAsync("ip", "route", "add", "default", "via", "198.51.100.1");
+        return far;
+    }
+
+    private static async Task<string> PingTtlAsync(NetworkHost from, string to, int ttl)
+    {
+        var r = await from.ExecAsync(["ping", "-c", "1", "-W", "2", "-n", "-t", ttl.ToString(CultureInfo.InvariantCulture), to], TimeSpan.FromSeconds(8));
+        return r.Stdout;
+    }
+
+    private static async Task EventuallyContainsAsync(Func<Task<string>> probe, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        string got;
+        while (!(got = await probe()).Contains(expected, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        got.ShouldContain(expected);
     }
 
     /// <summary>A UDP datagram to a closed port of the external host draws ICMP port unreachable, which must reach the VM's socket.</summary>
