@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Wyvern.Controller.Engine;
+using Wyvern.Controller.Gateways;
 using Wyvern.Controller.PacketIns;
 using Wyvern.Controller.Reconciler;
 using Wyvern.Model;
@@ -91,6 +92,11 @@ public sealed partial class ChassisController : IAsyncDisposable
         _pumps.Add(Task.Run(() => PumpBindingsAsync(_bindings, _stop.Token), CancellationToken.None));
         _pumps.Add(Task.Run(() => PumpSessionsAsync(_listener, _stop.Token), CancellationToken.None));
         _pumps.Add(Task.Run(() => KeepLeaseAsync(_stop.Token), CancellationToken.None));
+        if (_options.GatewayCapable)
+        {
+            var rescheduler = new GatewayRescheduler(_store, _logger, _options.GatewayReschedulePeriod, _time);
+            _pumps.Add(Task.Run(() => rescheduler.RunAsync(_stop.Token), CancellationToken.None));
+        }
         _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
     }
 
