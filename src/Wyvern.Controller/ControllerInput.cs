@@ -23,6 +23,9 @@ internal abstract record ControllerInput
     /// <summary>A packet for the controller.</summary>
     public sealed record Packet(SwitchSession Session, PacketIn PacketIn) : ControllerInput;
 
+    /// <summary>Time to send the ARP requests that are due (next-hop resolution).</summary>
+    public sealed record Tick : ControllerInput;
+
     /// <summary>Try again to bring the switch in line (after a failed sync).</summary>
     public sealed record Retry : ControllerInput;
 }

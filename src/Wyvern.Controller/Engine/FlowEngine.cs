@@ -28,7 +28,7 @@ public sealed class FlowEngine
 
     /// <summary>The apps Wyvern runs, in order.</summary>
     public static IReadOnlyList<IApp> DefaultApps() =>
-        [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp(), new ProviderNetworkApp()];
+        [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp(), new ProviderNetworkApp(), new NeighbourApp()];
 
     /// <summary>The model and local state the apps read.</summary>
     public ChassisState State { get; }
@@ -125,7 +125,8 @@ public sealed class FlowEngine
         }
         var networks = State.Networks.Where(n => n.PhysicalNetwork == physnet).Select(n => n.Id).ToHashSet();
         RecomputeAll(networks.Select(Owner.Network)
-            .Concat(State.Ports.Where(p => networks.Contains(p.NetworkId)).Select(p => Owner.Port(p.Id))));
+            .Concat(State.Ports.Where(p => networks.Contains(p.NetworkId)).Select(p => Owner.Port(p.Id)))
+            .Concat(State.Routers.Where(r => r.ExternalGateway is { } g && networks.Contains(g.NetworkId)).Select(r => Owner.Router(r.Id))));
     }
 
     private void RecomputeAll(IEnumerable<Owner> owners)
@@ -183,6 +184,8 @@ public sealed class FlowEngine
                     owners.Add(Owner.Network(n.Id));
                     owners.UnionWith(State.PortsOfNetwork(n.Id).Select(p => Owner.Port(p.Id)));
                     owners.UnionWith(State.RoutersOfNetwork(n.Id).Select(r => Owner.Router(r.Id)));
+                    // Routers with their gateway on it (next-hop learning, NAT).
+                    owners.UnionWith(State.Routers.Where(r => r.ExternalGateway?.NetworkId == n.Id).Select(r => Owner.Router(r.Id)));
                     break;
                 case Subnet s:
                     owners.Add(Owner.Network(s.NetworkId));
@@ -199,6 +202,8 @@ public sealed class FlowEngine
                         owners.Add(Owner.Port(p.Id));
                         owners.Add(Owner.Network(p.NetworkId));
                     }
+                    // A gateway chassis came or went: every router with a gateway may have a new active gateway.
+                    owners.UnionWith(State.Routers.Where(r => r.ExternalGateway is not null).Select(r => Owner.Router(r.Id)));
                     break;
                 default:
                     break;
