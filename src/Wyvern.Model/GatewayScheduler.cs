@@ -83,4 +83,18 @@ public static class GatewayScheduler
         ArgumentNullException.ThrowIfNull(chassis);
         return router.ExternalGateway is not null && (router.GatewayChassis.Count == 0 || !GatewaySelection.CanServe(chassis(router.GatewayChassis[0]), physnet));
     }
+
+    /// <summary>
+    /// True when <paramref name="router"/>'s list names fewer chassis that can serve than it could
+    /// (<see cref="MaxCandidates"/>, or every able chassis when there are fewer): a standby died or a
+    /// new able chassis appeared. Refilling keeps the first entry, so no NAT state moves, and the next
+    /// failure needs no write.
+    /// </summary>
+    public static bool LacksStandbys(LogicalRouter router, string physnet, IEnumerable<Chassis> liveChassis)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(liveChassis);
+        var able = liveChassis.Where(c => GatewaySelection.CanServe(c, physnet)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        return router.ExternalGateway is not null && router.GatewayChassis.Count(able.Contains) < Math.Min(MaxCandidates, able.Count);
+    }
 }

@@ -88,4 +88,18 @@ public class GatewaySchedulerTests
         GatewayScheduler.PhysicalNetworkOf(Router("r"), _ => vxlan).ShouldBeNull();
         GatewayScheduler.PhysicalNetworkOf(Router("r"), _ => null).ShouldBeNull();
     }
+
+    [Fact]
+    public void LacksStandbys_WhenFewerAbleEntriesThanAbleChassis_UpToThree()
+    {
+        Chassis[] two = [Gw("a"), Gw("b")];
+        Chassis[] four = [Gw("a"), Gw("b"), Gw("c"), Gw("d")];
+
+        GatewayScheduler.LacksStandbys(Router("r", "a"), Physnet, two).ShouldBeTrue();
+        GatewayScheduler.LacksStandbys(Router("r", "a", "gone"), Physnet, two).ShouldBeTrue();
+        GatewayScheduler.LacksStandbys(Router("r", "b", "a"), Physnet, two).ShouldBeFalse();
+        GatewayScheduler.LacksStandbys(Router("r", "a", "b", "c"), Physnet, four).ShouldBeFalse();
+        GatewayScheduler.LacksStandbys(Router("r", "a", "b"), Physnet, four).ShouldBeTrue();
+        GatewayScheduler.LacksStandbys(Router("r", "a"), Physnet, [Gw("a"), Gw("b", capable: false)]).ShouldBeFalse();
+    }
 }

@@ -6,18 +6,21 @@ using Wyvern.Northbound;
 namespace Wyvern.Controller.Gateways;
 
 /// <summary>
-/// Keeps every router's gateway chassis list headed by a chassis that can serve it.
+/// Keeps every router's gateway chassis list headed by a chassis that can serve it,
+/// with as many able standbys behind it as there are (up to <see cref="GatewayScheduler.MaxCandidates"/>).
 /// Runs on each gateway-capable chassis; at start, on every change of the chassis,
 /// routers or networks tables (a lease expiring is a chassis Delete), and every
 /// <c>period</c>, it rewrites the list of any router whose first entry is missing or
-/// cannot serve: the current active gateway (<see cref="GatewaySelection.ActiveGateway"/>,
+/// cannot serve, or that lacks able standbys (one died, or an able chassis registered):
+/// the current active gateway (<see cref="GatewaySelection.ActiveGateway"/>,
 /// the standby that already took over) stays first so NAT state moves only once,
 /// then the other able chassis by load (<see cref="GatewayScheduler"/>).
 /// <para>Invariants:</para>
 /// <list type="bullet">
 /// <item>Writes are compare-and-swap on the router's version: when several controllers race, exactly
 /// one write lands; the others see a conflict, re-read, find a live first entry and write nothing.</item>
-/// <item>A router whose first entry can serve is never rewritten (no churn while the gateway is healthy).</item>
+/// <item>A router's first entry, while it can serve, is never replaced (NAT state does not move back when a chassis recovers);
+/// only its standbys are refilled.</item>
 /// <item>Store failures are logged and retried after <c>period</c>; nothing here throws to the controller.</item>
 /// </list>
 /// </summary>
@@ -158,7 +161,7 @@ public sealed class GatewayRescheduler
         for (var attempt = 1; ; attempt++)
         {
             if (GatewayScheduler.PhysicalNetworkOf(router, networks.GetValueOrDefault) is not { } physnet ||
-                !GatewayScheduler.NeedsReschedule(router, physnet, chassis.GetValueOrDefault))
+                !(GatewayScheduler.NeedsReschedule(router, physnet, chassis.GetValueOrDefault) || GatewayScheduler.LacksStandbys(router, physnet, chassis.Values)))
             {
                 return null;
             }

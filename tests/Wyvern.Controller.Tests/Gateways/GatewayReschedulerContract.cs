@@ -62,16 +62,16 @@ public abstract class GatewayReschedulerContract
             await store.CreateAsync(c);
         }
         await store.CreateAsync(Router("r1", "gw-gone", "gw-c", "gw-b"));
-        await store.CreateAsync(Router("r2", "gw-b", "gw-c"));   // healthy
-        await store.CreateAsync(Router("r3", "gw-d"));           // healthy
+        await store.CreateAsync(Router("r2", "gw-b", "gw-c", "gw-d"));   // healthy
+        await store.CreateAsync(Router("r3", "gw-d", "gw-b", "gw-c"));   // healthy
 
         (await Rescheduler(store).RunOnceAsync()).ShouldBe(1);
 
         // gw-c already serves r1 (first able entry): it stays first; then gw-b and gw-d carry
         // one router each, and gw-b wins the tie by name.
         (await store.GetAsync<LogicalRouter>("r1"))!.GatewayChassis.ShouldBe(ValueList.Of("gw-c", "gw-b", "gw-d"));
-        (await store.GetAsync<LogicalRouter>("r2"))!.GatewayChassis.ShouldBe(ValueList.Of("gw-b", "gw-c"));
-        (await store.GetAsync<LogicalRouter>("r3"))!.GatewayChassis.ShouldBe(ValueList.Of("gw-d"));
+        (await store.GetAsync<LogicalRouter>("r2"))!.GatewayChassis.ShouldBe(ValueList.Of("gw-b", "gw-c", "gw-d"));
+        (await store.GetAsync<LogicalRouter>("r3"))!.GatewayChassis.ShouldBe(ValueList.Of("gw-d", "gw-b", "gw-c"));
     }
 
     [Fact]
@@ -91,6 +91,20 @@ public abstract class GatewayReschedulerContract
         (await store.GetAsync<LogicalRouter>("r1"))!.Version.ShouldBe(healthy.Version);
         (await store.GetAsync<LogicalRouter>("r2"))!.Version.ShouldBe(noGateway.Version);
         (await store.GetAsync<LogicalRouter>("r3"))!.Version.ShouldBe(unservable.Version);
+    }
+
+    [Fact]
+    public async Task DeadStandby_IsReplaced_TheActiveStaysFirst()
+    {
+        await using var store = await OpenStoreAsync();
+        await store.CreateAsync(External);
+        await store.CreateAsync(Gw("gw-a"));
+        await store.CreateAsync(Gw("gw-b"));
+        await store.CreateAsync(Router("r1", "gw-b", "gw-gone"));
+
+        (await Rescheduler(store).RunOnceAsync()).ShouldBe(1);
+
+        (await store.GetAsync<LogicalRouter>("r1"))!.GatewayChassis.ShouldBe(ValueList.Of("gw-b", "gw-a"));
     }
 
     [Fact]
@@ -151,10 +165,9 @@ public abstract class GatewayReschedulerContract
             moved.GatewayChassis.ShouldBe(ValueList.Of("gw-b"));
             (await store.GetAsync<Chassis>("gw-a")).ShouldBeNull();
 
-            // A new able chassis registers: r1 is healthy, so it is not moved back.
+            // A new able chassis registers: it becomes r1's standby, but r1 stays where its NAT state is.
             await store.CreateAsync(Gw("gw-0"));
-            await Task.Delay(300);
-            (await store.GetAsync<LogicalRouter>("r1"))!.GatewayChassis.ShouldBe(ValueList.Of("gw-b"));
+            (await WaitForAsync(store, "r1", r => r.GatewayChassis.Count == 2)).GatewayChassis.ShouldBe(ValueList.Of("gw-b", "gw-0"));
         }
         finally
         {
