@@ -1,9 +1,9 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Wyvern.Apps;
 using Wyvern.Controller.Dhcp;
 using Wyvern.Controller.Engine;
 using Wyvern.Controller.Gateways;
-using Wyvern.Apps;
 using Wyvern.Model;
 using Wyvern.OpenFlow;
 using Wyvern.OpenFlow.Actions;
@@ -28,7 +28,7 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
     private readonly DhcpResponder _dhcp = new(options.Dhcp);
     private readonly TokenBucketLimiter _limiter = new(options.PacketInRatePerPort, time);
 
-    /// <summary>Learns ARP replies to routers' gateway ports (table 50), when this chassis resolves next hops.</summary>
+    /// <summary>Learns ARP replies to routers' gateway ports (table 50, sent up by <see cref="NeighbourApp"/>'s flow, known by its cookie).</summary>
     public NextHopResolver? NextHops { get; init; }
 
     /// <summary>Packet-ins dropped by the rate limit.</summary>
@@ -52,7 +52,7 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
             var reply = packetIn.Reason == PacketInReason.InvalidTtl ? TimeExceeded(packetIn)
                 : packetIn.TableId == (byte)TableId.Dhcp ? Dhcp(packetIn, (int)sourcePort)
                 : packetIn.TableId == (byte)TableId.Ipv6Nd ? NeighborAdvertisement(packetIn)
-                : packetIn.TableId == (byte)TableId.IngressNat ? LearnNextHop(packetIn)
+                : FlowCookie.AppOf(packetIn.Cookie) == AppId.Neighbour ? LearnNextHop(packetIn)
                 : null;
             return reply is null ? null : new PacketOut(OfpPort.Controller, new OfpAction[] { new OutputAction(inPort) }, reply);
         }
