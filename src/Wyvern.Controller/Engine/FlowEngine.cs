@@ -194,6 +194,10 @@ public sealed class FlowEngine
                 case LogicalRouter r:
                     owners.Add(Owner.Router(r.Id));
                     break;
+                case Neighbour n:
+                    // The external next hop's MAC: read by the routers with their gateway on its network (egress NAT).
+                    owners.UnionWith(State.Routers.Where(r => r.ExternalGateway?.NetworkId == n.NetworkId).Select(r => Owner.Router(r.Id)));
+                    break;
                 case Chassis c:
                     // Its address or tunnel types changed, or its lease expired:
                     // the ports bound there and the networks that flood to them.
