@@ -67,7 +67,6 @@ var txn = new NbTransaction()
         ExternalGateway = new ExternalGateway { NetworkId = "ext", ExternalFixedIps = [new FixedIp("ext-sub", IPAddress.Parse("203.0.113.10"))], PortId = "gw", MacAddress = MacAddress.Parse("fa:16:3e:ee:00:10") },
         GatewayChassis = [gateway.SystemId],
     })
-    .Create(new Neighbour { Id = "ext-sub", NetworkId = "ext", IpAddress = IPAddress.Parse(hostIp), MacAddress = MacAddress.Parse(hostMac) })
     .Create(Fip("fip-distributed", "203.0.113.101", "fa:16:3e:f1:00:01", vms[0].Id, vms[0].Ip))
     .Create(Fip("fip-centralized", "203.0.113.103", "fa:16:3e:f1:00:03", vms[2].Id, vms[2].Ip));
 foreach (var vm in vms)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Wyvern.Controller.Engine;
+using Wyvern.Controller.Gateways;
 using Wyvern.Controller.PacketIns;
 using Wyvern.Controller.Reconciler;
 using Wyvern.Model;
@@ -33,6 +34,7 @@ public sealed partial class ChassisController : IAsyncDisposable
     private readonly FlowEngine _engine;
     private readonly FlowReconciler _reconciler = new();
     private readonly PacketInHandler _packetIns;
+    private readonly NextHopResolver _nextHops;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _pumps = [];
     private readonly List<(long Revision, TaskCompletionSource Done)> _waiters = [];
@@ -49,7 +51,8 @@ public sealed partial class ChassisController : IAsyncDisposable
         _logger = logger;
         _time = time ?? TimeProvider.System;
         _engine = new FlowEngine(new ChassisState(options.ChassisName), FlowEngine.DefaultApps());
-        _packetIns = new PacketInHandler(_engine.State, options, _time, logger);
+        _nextHops = new NextHopResolver(_engine.State, store, options, _time, logger);
+        _packetIns = new PacketInHandler(_engine.State, options, _time, logger) { NextHops = _nextHops };
     }
 
     /// <summary>Counters and state for operators and tests.</summary>
@@ -91,6 +94,12 @@ public sealed partial class ChassisController : IAsyncDisposable
         _pumps.Add(Task.Run(() => PumpBindingsAsync(_bindings, _stop.Token), CancellationToken.None));
         _pumps.Add(Task.Run(() => PumpSessionsAsync(_listener, _stop.Token), CancellationToken.None));
         _pumps.Add(Task.Run(() => KeepLeaseAsync(_stop.Token), CancellationToken.None));
+        _pumps.Add(Task.Run(() => TickAsync(_stop.Token), CancellationToken.None));
+        if (_options.GatewayCapable)
+        {
+            var rescheduler = new GatewayRescheduler(_store, _logger, _options.GatewayReschedulePeriod, _time);
+            _pumps.Add(Task.Run(() => rescheduler.RunAsync(_stop.Token), CancellationToken.None));
+        }
         _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
     }
 
@@ -242,8 +251,33 @@ public sealed partial class ChassisController : IAsyncDisposable
                     await p.Session.SendAsync(reply, ct);
                 }
                 break;
+            case ControllerInput.Tick when _session is not null && Status.InSync:
+                foreach (var request in _nextHops.Due())
+                {
+                    await _session.SendAsync(request, ct);
+                }
+                break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>Posts a <see cref="ControllerInput.Tick"/> every neighbour retry interval.</summary>
+    private async Task TickAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(_options.NeighbourRetryInterval, _time, ct);
+                await _inputs.Writer.WriteAsync(new ControllerInput.Tick(), ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (ChannelClosedException)
+        {
         }
     }
 

@@ -26,6 +26,9 @@ internal abstract record ControllerInput
     /// <summary>Repeat the gratuitous ARPs for external addresses this chassis started serving (round 1, 2, 3).</summary>
     public sealed record Announce(IReadOnlyList<Wyvern.Apps.ExternalAddress> Addresses, int Round) : ControllerInput;
 
+    /// <summary>Time to send the ARP requests that are due (next-hop resolution).</summary>
+    public sealed record Tick : ControllerInput;
+
     /// <summary>Try again to bring the switch in line (after a failed sync).</summary>
     public sealed record Retry : ControllerInput;
 }

@@ -55,4 +55,16 @@ public sealed record ControllerOptions
 
     /// <summary>Packet-ins accepted per port per second (a flooding VM cannot starve the controller).</summary>
     public double PacketInRatePerPort { get; init; } = 50;
+
+    /// <summary>
+    /// A gateway-capable chassis's rescheduler makes a full pass this often (and
+    /// retries this long after a store failure); chassis changes trigger a pass at once.
+    /// </summary>
+    public TimeSpan GatewayReschedulePeriod { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an unresolved external next hop is asked for again (ARP request).</summary>
+    public TimeSpan NeighbourRetryInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a resolved external next hop is confirmed (a new ARP request).</summary>
+    public TimeSpan NeighbourRefreshInterval { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -29,7 +29,7 @@ public sealed class FlowEngine
     /// <summary>The apps Wyvern runs, in order.</summary>
     public static IReadOnlyList<IApp> DefaultApps() =>
         [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp(), new ProviderNetworkApp(),
-         new RouterGatewayApp(), new FloatingIpApp()];
+         new RouterGatewayApp(), new FloatingIpApp(), new NeighbourApp()];
 
     /// <summary>The model and local state the apps read.</summary>
     public ChassisState State { get; }

@@ -1,7 +1,9 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Wyvern.Apps;
 using Wyvern.Controller.Dhcp;
 using Wyvern.Controller.Engine;
+using Wyvern.Controller.Gateways;
 using Wyvern.Model;
 using Wyvern.OpenFlow;
 using Wyvern.OpenFlow.Actions;
@@ -26,6 +28,9 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
     private readonly DhcpResponder _dhcp = new(options.Dhcp);
     private readonly TokenBucketLimiter _limiter = new(options.PacketInRatePerPort, time);
 
+    /// <summary>Learns ARP replies to routers' gateway ports (table 50, sent up by <see cref="NeighbourApp"/>'s flow, known by its cookie).</summary>
+    public NextHopResolver? NextHops { get; init; }
+
     /// <summary>Packet-ins dropped by the rate limit.</summary>
     public long RateLimited { get; private set; }
 
@@ -47,6 +52,7 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
             var reply = packetIn.Reason == PacketInReason.InvalidTtl ? TimeExceeded(packetIn)
                 : packetIn.TableId == (byte)TableId.Dhcp ? Dhcp(packetIn, (int)sourcePort)
                 : packetIn.TableId == (byte)TableId.Ipv6Nd ? NeighborAdvertisement(packetIn)
+                : FlowCookie.AppOf(packetIn.Cookie) == AppId.Neighbour ? LearnNextHop(packetIn)
                 : null;
             return reply is null ? null : new PacketOut(OfpPort.Controller, new OfpAction[] { new OutputAction(inPort) }, reply);
         }
@@ -73,6 +79,13 @@ public sealed class PacketInHandler(ChassisState state, ControllerOptions option
             var lease = new DhcpLeaseContext(port, fixedIp.IpAddress, subnet, network, serverIp, DhcpServerMac(network));
             return _dhcp.Respond(packetIn.Data.Span, lease);
         }
+        return null;
+    }
+
+    /// <summary>An ARP reply from an external gateway (<see cref="NeighbourApp"/>): learned, never answered.</summary>
+    private byte[]? LearnNextHop(PacketIn packetIn)
+    {
+        NextHops?.Learn(packetIn);
         return null;
     }
 

@@ -69,10 +69,8 @@ public sealed class NorthSouthTests(ITestOutputHelper output)
         }
 
         var writer = Store();
-        await writer.CommitAsync(Build([chassis[0].SystemId, chassis[2].SystemId], vlan).Create(new Neighbour
-        {
-            Id = "ext-sub", NetworkId = "ext", IpAddress = System.Net.IPAddress.Parse(ExternalHostIp), MacAddress = MacAddress.Parse(ExternalHostMac),
-        }));
+        // No next-hop MAC in the model: the gateway chassis resolves the external host's by ARP.
+        await writer.CommitAsync(Build([chassis[0].SystemId, chassis[2].SystemId], vlan));
         var vms = new Dictionary<string, Vm>();
         foreach (var vm in Vms)
         {

@@ -39,7 +39,7 @@ internal sealed partial class RoutersHandler
         }
         if (request is null)
         {
-            return router with { ExternalGateway = null };
+            return router with { ExternalGateway = null, GatewayChassis = [] };
         }
         var network = await backend.Store.GetAsync<LogicalSwitch>(request.NetworkId, cancellationToken);
         if (network is null)
@@ -64,6 +64,7 @@ internal sealed partial class RoutersHandler
         transaction.Create(port);
         return router with
         {
+            GatewayChassis = await ScheduleAsync(router.Id, network, cancellationToken),
             ExternalGateway = new ExternalGateway
             {
                 NetworkId = network.Id,
@@ -73,5 +74,21 @@ internal sealed partial class RoutersHandler
                 MacAddress = port.MacAddress,
             },
         };
+    }
+
+    /// <summary>
+    /// The gateway chassis for a router whose gateway is (now) on <paramref name="network"/>
+    /// (<see cref="GatewayScheduler"/>); empty when no live chassis can serve it yet: the
+    /// controllers' rescheduler fills it in when one registers.
+    /// </summary>
+    private async Task<ValueList<string>> ScheduleAsync(string routerId, LogicalSwitch network, CancellationToken cancellationToken)
+    {
+        if (network is not { PhysicalNetwork: { } physnet, NetworkType: NetworkType.Flat or NetworkType.Vlan })
+        {
+            return [];
+        }
+        var chassis = await backend.Store.ListAsync<Chassis>(cancellationToken: cancellationToken);
+        var routers = await backend.Store.ListAsync<LogicalRouter>(cancellationToken: cancellationToken);
+        return GatewayScheduler.Schedule(routerId, physnet, chassis, routers);
     }
 }
