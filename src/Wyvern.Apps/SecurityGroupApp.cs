@@ -190,7 +190,9 @@ public sealed class SecurityGroupApp : IApp
             var commit = new NxConntrackAction(NxConntrackFlags.Commit, ZoneField: Registers.ZoneRef,
                 Actions: new OfpAction[] { new NxRegLoadAction(new NxFieldRef(OxmField.CtMark, AdmittedBit(rule.Direction), 1), 1) });
             flows.Add(Make(table, priority,
-                Match.Create(MatchField.Create(OxmField.ConjId, SecurityGroupRuleCompiler.ConjunctionId(group, index))), Id, owner,
+                // ct requires an IP eth_type in the match (OFPBAC_MATCH_INCONSISTENT otherwise).
+                Match.Create(SecurityGroupRuleCompiler.EthType(rule.EtherType),
+                    MatchField.Create(OxmField.ConjId, SecurityGroupRuleCompiler.ConjunctionId(group, index))), Id, owner,
                 Apply(commit), Goto(After(rule.Direction))));
         }
         clauses.AddTo(flows, Id, owner);
