@@ -241,4 +241,34 @@ public sealed class OneChassis_SecurityGroupTests
         zones.ShouldBe([(UInt128)NetA.Key, (UInt128)NetB.Key]);
         s.Verify();
     }
+
+    [Fact]
+    public void Ipv6_DefaultGroupMember_IsAdmitted_NonMemberIsNot_AndNdPasses()
+    {
+        LogicalPort V6(string id, int key, string mac, string ip, params string[] groups) => new()
+        {
+            Id = id,
+            Key = key,
+            NetworkId = NetA.Id,
+            MacAddress = Model.MacAddress.Parse(mac),
+            FixedIps = [new FixedIp("sub-a6", IPAddress.Parse(ip))],
+            DeviceOwner = "compute:nova",
+            SecurityGroupIds = [.. groups],
+        };
+        var a = V6("v6a", 31, "fa:16:3e:00:06:31", "2001:db8:a::31", DefaultId);
+        var b = V6("v6b", 32, "fa:16:3e:00:06:32", "2001:db8:a::32", DefaultId);
+        var c = V6("v6c", 33, "fa:16:3e:00:06:33", "2001:db8:a::33", EgressOnly.Id);
+        var s = new ScenarioSwitch();
+        s.Put(Default, EgressOnly, NetA, a, b, c);
+        s.Plug(a.Id, 31).Plug(b.Id, 32).Plug(c.Id, 33);
+        byte[] Echo(LogicalPort from, LogicalPort to) => FrameBuilder.Icmpv6(new(from.MacAddress.Value), new(to.MacAddress.Value),
+            from.FixedIps[0].IpAddress, to.FixedIps[0].IpAddress, IcmpV6.EchoRequest, 0, new byte[12], hopLimit: 64);
+
+        s.Send(31, Echo(a, b)).Outputs.Select(o => o.Port).ShouldBe([32u]);
+        s.Send(33, Echo(c, a)).Outputs.ShouldBeEmpty();
+        // Neighbour solicitation from the non-member still reaches the member (ND bypasses the groups).
+        var ns = FrameBuilder.NeighborSolicitation(new(c.MacAddress.Value), c.FixedIps[0].IpAddress, a.FixedIps[0].IpAddress);
+        s.Send(33, ns).Outputs.Select(o => o.Port).ShouldContain(31u);
+        s.Verify();
+    }
 }
