@@ -108,6 +108,8 @@ os network create public --external --provider-network-type flat --provider-phys
 os subnet create public-sub --network public --subnet-range 203.0.113.0/24 --gateway 203.0.113.1 --no-dhcp \
     --allocation-pool start=203.0.113.10,end=203.0.113.200 -f value -c id >/dev/null
 os router set r1 --external-gateway public
+# The default security group admits only its members; let the outside ping in.
+os security group rule create default --ingress --protocol icmp -f value -c id >/dev/null
 
 declare -A NET=([vm1]=net-a [vm2]=net-a [vm3]=net-b)
 declare -A IP PORT_ID

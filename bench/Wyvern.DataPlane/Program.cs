@@ -54,7 +54,19 @@ const string hostIp = "203.0.113.1", hostMac = "02:00:00:cb:00:01";
     ("f1000002-0000-4000-8000-000000000002", "fa:16:3e:00:0f:02", "10.1.0.12", 12, gateway),
     ("f2000003-0000-4000-8000-000000000003", "fa:16:3e:00:0f:03", "10.1.0.13", 13, plain),
 ];
+// A group that admits everything: this measures forwarding and NAT (security groups' conntrack is still on the path).
+var open = new SecurityGroup
+{
+    Id = "sg-open",
+    Key = 1,
+    Rules =
+    [
+        new SecurityGroupRule { Id = "in", Direction = RuleDirection.Ingress, EtherType = EtherType.IPv4 },
+        new SecurityGroupRule { Id = "out", Direction = RuleDirection.Egress, EtherType = EtherType.IPv4 },
+    ],
+};
 var txn = new NbTransaction()
+    .Create(open)
     .Create(new LogicalSwitch { Id = "ext", Key = 50, External = true, NetworkType = NetworkType.Flat, PhysicalNetwork = "physnet1" })
     .Create(new Subnet { Id = "ext-sub", NetworkId = "ext", Cidr = IPNetwork.Parse("203.0.113.0/24"), GatewayIp = IPAddress.Parse(hostIp), EnableDhcp = false })
     .Create(new LogicalSwitch { Id = "net", Key = 1, NetworkType = NetworkType.Vxlan, SegmentationId = 101 })
@@ -71,7 +83,7 @@ var txn = new NbTransaction()
     .Create(Fip("fip-centralized", "203.0.113.103", "fa:16:3e:f1:00:03", vms[2].Id, vms[2].Ip));
 foreach (var vm in vms)
 {
-    txn.Create(new LogicalPort { Id = vm.Id, Key = vm.Key, NetworkId = "net", MacAddress = MacAddress.Parse(vm.Mac), FixedIps = [new FixedIp("sub", IPAddress.Parse(vm.Ip))], DeviceOwner = "compute:nova" });
+    txn.Create(new LogicalPort { Id = vm.Id, Key = vm.Key, NetworkId = "net", MacAddress = MacAddress.Parse(vm.Mac), FixedIps = [new FixedIp("sub", IPAddress.Parse(vm.Ip))], DeviceOwner = "compute:nova", SecurityGroupIds = [open.Id] });
 }
 await store.CommitAsync(txn);
 

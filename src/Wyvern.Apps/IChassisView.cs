@@ -21,6 +21,15 @@ public interface IChassisView
 
     Chassis? Chassis(string name);
 
+    /// <summary>The security group <paramref name="id"/>, or null.</summary>
+    SecurityGroup? SecurityGroup(string id);
+
+    /// <summary>Ports (any binding) that list security group <paramref name="groupId"/>, in id order.</summary>
+    IEnumerable<LogicalPort> PortsOfSecurityGroup(string groupId);
+
+    /// <summary>Security groups with a rule whose remote group is <paramref name="groupId"/>, in id order.</summary>
+    IEnumerable<SecurityGroup> SecurityGroupsReferencing(string groupId);
+
     /// <summary>Ports of a network (any binding), in id order.</summary>
     IEnumerable<LogicalPort> PortsOfNetwork(string networkId);
 

@@ -19,6 +19,8 @@ public readonly record struct Owner(OwnerKind Kind, string Id) : IComparable<Own
 
     public static Owner FloatingIp(string id) => new(OwnerKind.FloatingIp, id);
 
+    public static Owner SecurityGroup(string id) => new(OwnerKind.SecurityGroup, id);
+
     public int CompareTo(Owner other)
     {
         var c = Kind.CompareTo(other.Kind);

@@ -24,16 +24,15 @@ public sealed class PipelineApp : IApp
         }
         (TableId From, TableId To)[] passThrough =
         [
-            (TableId.EgressConntrack, TableId.EgressSecurityGroup),
-            (TableId.EgressSecurityGroup, TableId.ServicesClassification),
+            // Non-IP traffic skips security groups; the security-group tables drop on a miss.
+            (TableId.EgressConntrack, TableId.ServicesClassification),
             (TableId.ServicesClassification, TableId.L2Lookup),
             (TableId.Arp, TableId.L2Lookup),
             (TableId.Dhcp, TableId.L2Lookup),
             (TableId.Ipv6Nd, TableId.L2Lookup),
             (TableId.IngressNat, TableId.IngressDestinationLookup),
             (TableId.IngressNatResult, TableId.L3Lookup),
-            (TableId.IngressConntrack, TableId.IngressSecurityGroup),
-            (TableId.IngressSecurityGroup, TableId.IngressDispatch),
+            (TableId.IngressConntrack, TableId.IngressDispatch),
         ];
         foreach (var (from, to) in passThrough)
         {

@@ -30,7 +30,17 @@ public static class FrameBuilder
     }
 
     /// <summary>Ethernet + IPv4 + TCP SYN (enough to trace a connection's first packet).</summary>
-    public static byte[] TcpSyn(MacAddress src, MacAddress dst, IPAddress srcIp, IPAddress dstIp, ushort srcPort, ushort dstPort, byte ttl = 64)
+    public static byte[] TcpSyn(MacAddress src, MacAddress dst, IPAddress srcIp, IPAddress dstIp, ushort srcPort, ushort dstPort, byte ttl = 64) =>
+        Tcp(src, dst, srcIp, dstIp, srcPort, dstPort, TcpSynFlag, ttl);
+
+    /// <summary>The SYN flag (RFC 9293 §3.1).</summary>
+    public const byte TcpSynFlag = 0x02;
+
+    /// <summary>The ACK flag (RFC 9293 §3.1).</summary>
+    public const byte TcpAckFlag = 0x10;
+
+    /// <summary>Ethernet + IPv4 + a TCP segment without payload carrying <paramref name="flags"/>.</summary>
+    public static byte[] Tcp(MacAddress src, MacAddress dst, IPAddress srcIp, IPAddress dstIp, ushort srcPort, ushort dstPort, byte flags, byte ttl = 64)
     {
         const int tcpLength = 20;
         var (frame, l4, ip) = Ipv4Frame(src, dst, srcIp, dstIp, IpProtocol.Tcp, tcpLength, ttl, null);
@@ -39,7 +49,7 @@ public static class FrameBuilder
         BinaryPrimitives.WriteUInt16BigEndian(t[2..], dstPort);
         BinaryPrimitives.WriteUInt32BigEndian(t[4..], 1);
         t[12] = 5 << 4;
-        t[13] = 0x02; // SYN
+        t[13] = flags;
         BinaryPrimitives.WriteUInt16BigEndian(t[14..], 65535);
         var sum = new InternetChecksum();
         ip.AddPseudoHeader(ref sum, tcpLength);

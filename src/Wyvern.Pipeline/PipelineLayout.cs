@@ -26,6 +26,8 @@ public static class PipelineLayout
 
     private static F NextHop => Registers.NextHopField;
 
+    private static F Zone => Registers.ZoneField;
+
     /// <summary>Scratch register for swapping addresses (xreg0 = reg0:reg1).</summary>
     public static F Scratch => MatchField.XregField(0);
 
@@ -38,10 +40,10 @@ public static class PipelineLayout
             [F.InPort, F.VlanVid, .. L2], [F.Metadata, F.VlanVid], [TableId.IngressNat, TableId.IngressDestinationLookup]),
         Table(TableId.EgressPortSecurity, "Anti-spoofing: only the port's own MACs and IPs (fixed IPs and allowed address pairs), ARP for them, and DHCP discovery pass; ports with port security off pass; everything else is dropped.",
             [SourcePort, .. L2, .. Ip4, .. L4, .. Arp, .. Ip6], [], [TableId.EgressConntrack]),
-        Table(TableId.EgressConntrack, "Egress conntrack for security groups (pass-through until security groups are enforced).",
-            [SourcePort, F.Metadata, F.CtState, F.EthType], [], [TableId.EgressSecurityGroup, TableId.ServicesClassification]),
-        Table(TableId.EgressSecurityGroup, "Egress security group rules (pass-through until security groups are enforced).",
-            [SourcePort, F.Metadata, F.CtState, .. L2, .. Ip4, .. L4], [], [TableId.ServicesClassification]),
+        Table(TableId.EgressConntrack, "Egress conntrack: IPv4/IPv6 from a port with port security loads the network's zone (reg3) and goes through conntrack in it, continuing in the egress security-group table; ports with port security off, non-IP traffic, DHCP requests and IPv6 router/neighbour discovery and MLD skip security groups.",
+            [SourcePort, F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst, F.Icmpv6Type], [Zone], [TableId.EgressSecurityGroup, TableId.ServicesClassification]),
+        Table(TableId.EgressSecurityGroup, "Egress security groups: invalid connections dropped; replies, related traffic and connections already admitted here pass; otherwise a conjunctive match (port's group × destination × protocol/ports) admits and commits the connection (ct_mark bit 0); the rest is dropped.",
+            [SourcePort, F.CtState, F.CtMark, F.ConjId, .. L2, .. Ip4, .. L4, .. Ip6], [F.CtMark], [TableId.ServicesClassification]),
         Table(TableId.ServicesClassification, "ARP goes to the ARP responder, DHCP requests to the DHCP table, the rest to L2 lookup.",
             [F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst, F.Icmpv6Type], [], [TableId.Arp, TableId.Dhcp, TableId.Ipv6Nd, TableId.L2Lookup]),
         Table(TableId.Arp, "ARP requests for a known address on the network (a port, a router interface) are answered in place, except the owner's own probes and announcements; the rest continue to L2.",
@@ -70,10 +72,10 @@ public static class PipelineLayout
             [DestinationPort, F.Metadata], [F.TunnelId, F.TunIpv4Dst, F.VlanVid], [TableId.IngressConntrack], mayOutput: true),
         Table(TableId.IngressDestinationLookup, "Packets from a tunnel: destination MAC → reg7; broadcast → the network's local ports; on a router's active gateway chassis, a router interface MAC (north-south traffic routed on another chassis and tunnelled here) → reg5 and egress NAT.",
             [F.Metadata, F.EthDst], [DestinationPort, Router], [TableId.IngressConntrack, TableId.EgressNat]),
-        Table(TableId.IngressConntrack, "Ingress conntrack for security groups (pass-through until security groups are enforced).",
-            [DestinationPort, F.Metadata, F.CtState, F.EthType], [], [TableId.IngressSecurityGroup, TableId.IngressDispatch]),
-        Table(TableId.IngressSecurityGroup, "Ingress security group rules (pass-through until security groups are enforced).",
-            [DestinationPort, F.Metadata, F.CtState, .. L2, .. Ip4, .. L4], [], [TableId.IngressDispatch]),
+        Table(TableId.IngressConntrack, "Ingress conntrack: IPv4/IPv6 to a port with port security loads the network's zone (reg3) and goes through conntrack in it, continuing in the ingress security-group table; ports with port security off, non-IP traffic, DHCP replies and IPv6 router/neighbour discovery skip security groups.",
+            [DestinationPort, F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst, F.Icmpv6Type], [Zone], [TableId.IngressSecurityGroup, TableId.IngressDispatch]),
+        Table(TableId.IngressSecurityGroup, "Ingress security groups: invalid connections dropped; replies, related traffic and connections already admitted here pass; otherwise a conjunctive match (port's group × source × protocol/ports) admits and commits the connection (ct_mark bit 1); the rest is dropped.",
+            [DestinationPort, F.CtState, F.CtMark, F.ConjId, .. L2, .. Ip4, .. L4, .. Ip6], [F.CtMark], [TableId.IngressDispatch]),
         Table(TableId.IngressDispatch, "Destination port key → the port's ofport.",
             [DestinationPort], [], [], mayOutput: true),
     }.ToFrozenDictionary(t => t.Id);

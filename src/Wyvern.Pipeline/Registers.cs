@@ -8,6 +8,8 @@ namespace Wyvern.Pipeline;
 /// <c>reg6</c> source port key, <c>reg7</c> destination port key,
 /// <c>reg5</c> router key, <c>reg4</c> next-hop IPv4 address, <c>metadata</c> network key (also the conntrack zone).
 /// <c>xreg0</c> (reg0/reg1) is scratch space for swapping addresses in replies.
+/// <c>reg3</c> holds the security-group conntrack zone of the current network
+/// (loaded with the conntrack lookup, read when a connection is committed).
 /// </summary>
 public static class Registers
 {
@@ -22,6 +24,18 @@ public static class Registers
 
     /// <summary>The register holding the next-hop IPv4 address after a route matched.</summary>
     public const int NextHop = 4;
+
+    /// <summary>The register holding the conntrack zone (low 16 bits) between the security-group lookup and commit.</summary>
+    public const int Zone = 3;
+
+    /// <summary>reg3 field id.</summary>
+    public static OxmField ZoneField => MatchField.RegField(Zone);
+
+    /// <summary>Set the conntrack zone register.</summary>
+    public static OfpAction LoadZone(ushort zone) => new SetFieldAction(MatchField.Reg(Zone, zone));
+
+    /// <summary>The zone register as a 16-bit field range (ct zone source).</summary>
+    public static NxFieldRef ZoneRef => new(ZoneField, 0, 16);
 
     /// <summary>reg4 field id.</summary>
     public static OxmField NextHopField => MatchField.RegField(NextHop);

@@ -19,11 +19,14 @@ public sealed class ChassisState(string chassisName) : IChassisView
     private readonly Dictionary<string, Chassis> _chassis = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FloatingIp> _floatingIps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Neighbour> _neighbours = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, NbObject> _others = new(StringComparer.Ordinal);
     private readonly Index<FloatingIp> _floatingIpsByPort = new();
     private readonly Index<FloatingIp> _floatingIpsByRouter = new();
     private readonly Index<FloatingIp> _floatingIpsByNetwork = new();
     private readonly Index<LogicalRouter> _routersByGatewayNetwork = new();
+    private readonly Dictionary<string, SecurityGroup> _securityGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NbObject> _others = new(StringComparer.Ordinal);
+    private readonly Index<LogicalPort> _portsBySecurityGroup = new();
+    private readonly Index<SecurityGroup> _groupsByRemoteGroup = new();
     private readonly Index<LogicalPort> _portsByNetwork = new();
     private readonly Index<Subnet> _subnetsByNetwork = new();
     private readonly Index<LogicalRouter> _routersByNetwork = new();
@@ -47,6 +50,15 @@ public sealed class ChassisState(string chassisName) : IChassisView
     public Chassis? Chassis(string name) => _chassis.GetValueOrDefault(name);
 
     public IEnumerable<LogicalPort> PortsOfNetwork(string networkId) => _portsByNetwork.Get(networkId);
+
+    public SecurityGroup? SecurityGroup(string id) => _securityGroups.GetValueOrDefault(id);
+
+    public IEnumerable<LogicalPort> PortsOfSecurityGroup(string groupId) => _portsBySecurityGroup.Get(groupId);
+
+    public IEnumerable<SecurityGroup> SecurityGroupsReferencing(string groupId) => _groupsByRemoteGroup.Get(groupId);
+
+    /// <summary>Every security group.</summary>
+    public IEnumerable<SecurityGroup> SecurityGroups => _securityGroups.Values;
 
     public IEnumerable<Subnet> SubnetsOfNetwork(string networkId) => _subnetsByNetwork.Get(networkId);
 
@@ -112,7 +124,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
     /// <summary>Every stored object of every table (for a resync against a snapshot).</summary>
     public IEnumerable<NbObject> All =>
         _networks.Values.Cast<NbObject>().Concat(_subnets.Values).Concat(_ports.Values).Concat(_routers.Values)
-            .Concat(_chassis.Values).Concat(_floatingIps.Values).Concat(_neighbours.Values).Concat(_others.Values);
+            .Concat(_chassis.Values).Concat(_floatingIps.Values).Concat(_neighbours.Values).Concat(_securityGroups.Values).Concat(_others.Values);
 
     /// <summary>Every object of the model, for a full recompute.</summary>
     public IEnumerable<LogicalSwitch> Networks => _networks.Values;
@@ -138,6 +150,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
         NbTables.Chassis => Chassis(id),
         NbTables.FloatingIps => FloatingIp(id),
         NbTables.Neighbours => Neighbour(id),
+        NbTables.SecurityGroups => SecurityGroup(id),
         _ => _others.GetValueOrDefault(table + "/" + id),
     };
 
@@ -159,6 +172,17 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 _ports[p.Id] = p;
                 _portsByNetwork.Add(p.NetworkId, p.Id, p);
                 _portsByKey[p.Key] = p;
+                foreach (var g in p.SecurityGroupIds.Distinct())
+                {
+                    _portsBySecurityGroup.Add(g, p.Id, p);
+                }
+                break;
+            case SecurityGroup g:
+                _securityGroups[g.Id] = g;
+                foreach (var remote in RemoteGroups(g))
+                {
+                    _groupsByRemoteGroup.Add(remote, g.Id, g);
+                }
                 break;
             case LogicalRouter r:
                 _routers[r.Id] = r;
@@ -217,6 +241,17 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 _ports.Remove(id);
                 _portsByNetwork.Remove(p.NetworkId, id);
                 _portsByKey.Remove(p.Key);
+                foreach (var g in p.SecurityGroupIds.Distinct())
+                {
+                    _portsBySecurityGroup.Remove(g, id);
+                }
+                break;
+            case SecurityGroup g:
+                _securityGroups.Remove(id);
+                foreach (var remote in RemoteGroups(g))
+                {
+                    _groupsByRemoteGroup.Remove(remote, id);
+                }
                 break;
             case LogicalRouter r:
                 _routers.Remove(id);
@@ -254,6 +289,10 @@ public sealed class ChassisState(string chassisName) : IChassisView
         }
         return old;
     }
+
+    /// <summary>The groups <paramref name="group"/>'s rules name as remote group, each once.</summary>
+    public static IEnumerable<string> RemoteGroups(SecurityGroup group) =>
+        group.Rules.Select(r => r.RemoteGroupId).OfType<string>().Distinct(StringComparer.Ordinal);
 
     /// <summary>Records that a port is plugged here on <paramref name="ofport"/> (null: unplugged). Returns true on a change.</summary>
     public bool SetLocalOfPort(string portId, int? ofport)

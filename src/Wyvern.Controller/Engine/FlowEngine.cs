@@ -12,7 +12,7 @@ namespace Wyvern.Controller.Engine;
 /// <list type="bullet">
 /// <item>Apps are pure: an owner's flows are a function of the state alone.</item>
 /// <item>After any sequence of changes, the desired table equals what <see cref="RunAll"/> computes from the same state (tested on every scenario).</item>
-/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis.</item>
+/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis; for a security group, its ports and the members of the groups it names as remote (a port's own membership flows are its own, so a port joining or leaving a group recomputes only that port).</item>
 /// </list>
 /// </summary>
 public sealed class FlowEngine
@@ -29,7 +29,7 @@ public sealed class FlowEngine
     /// <summary>The apps Wyvern runs, in order.</summary>
     public static IReadOnlyList<IApp> DefaultApps() =>
         [new PipelineApp(), new ClassifierApp(), new PortSecurityApp(), new L2App(), new ArpResponderApp(), new DhcpApp(), new L3App(), new TunnelingApp(), new ProviderNetworkApp(),
-         new RouterGatewayApp(), new FloatingIpApp(), new NeighbourApp()];
+         new RouterGatewayApp(), new FloatingIpApp(), new NeighbourApp(), new SecurityGroupApp()];
 
     /// <summary>The model and local state the apps read.</summary>
     public ChassisState State { get; }
@@ -169,6 +169,10 @@ public sealed class FlowEngine
         {
             yield return Owner.FloatingIp(f.Id);
         }
+        foreach (var g in State.SecurityGroups)
+        {
+            yield return Owner.SecurityGroup(g.Id);
+        }
     }
 
     /// <summary>Routers with an external gateway and every floating IP: what depends on chassis liveness and provider ports.</summary>
@@ -219,6 +223,16 @@ public sealed class FlowEngine
                     break;
                 case Neighbour nb:
                     owners.UnionWith(ExternalOwners(nb.NetworkId));
+                    break;
+                case SecurityGroup g:
+                    // Its rule flows; its ports (their conjunction clauses list its rules); the members of
+                    // every group its rules name as remote (their address flows carry its rules' ids).
+                    owners.Add(Owner.SecurityGroup(g.Id));
+                    owners.UnionWith(State.PortsOfSecurityGroup(g.Id).Select(p => Owner.Port(p.Id)));
+                    foreach (var remote in ChassisState.RemoteGroups(g))
+                    {
+                        owners.UnionWith(State.PortsOfSecurityGroup(remote).Select(p => Owner.Port(p.Id)));
+                    }
                     break;
                 case Chassis c:
                     // Its address or tunnel types changed, or its lease expired:

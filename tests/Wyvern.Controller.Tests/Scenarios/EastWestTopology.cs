@@ -39,7 +39,7 @@ internal static class EastWestTopology
     public static ScenarioSwitch Build()
     {
         var s = new ScenarioSwitch();
-        s.Put(NetA, NetB, SubnetA, SubnetB, Vm1, Vm2, Vm3, Router);
+        s.Put(OpenSecurityGroup.Group, NetA, NetB, SubnetA, SubnetB, Vm1, Vm2, Vm3, Router);
         s.Plug(Vm1.Id, OfVm1).Plug(Vm2.Id, OfVm2).Plug(Vm3.Id, OfVm3);
         return s;
     }
@@ -56,6 +56,7 @@ internal static class EastWestTopology
         MacAddress = ModelMac.Parse(mac),
         FixedIps = [new FixedIp(subnet.Id, IPAddress.Parse(ip))],
         DeviceOwner = "compute:nova",
+        SecurityGroupIds = [OpenSecurityGroup.Id],
     };
 
     private static RouterPort RouterPort(string id, int key, LogicalSwitch net, Subnet subnet, PacketMac mac, string ip) => new()

@@ -73,7 +73,7 @@ internal static class NorthSouthTopology
             .AddChassis("ch1", "172.31.0.1", externalPort: true, gatewayCapable: true)
             .AddChassis("ch2", "172.31.0.2", externalPort: false)
             .AddChassis("ch3", "172.31.0.3", externalPort: true, gatewayCapable: true);
-        net.Put(Ext, ExtSubnet, NetA, NetB, SubnetA, SubnetB, Vm1, Vm2, Vm3, Vm4, Router, NextHop, Fip1, Fip2);
+        net.Put(OpenSecurityGroup.Group, Ext, ExtSubnet, NetA, NetB, SubnetA, SubnetB, Vm1, Vm2, Vm3, Vm4, Router, NextHop, Fip1, Fip2);
         net["ch1"].Plug(Vm1.Id, 1);
         net["ch2"].Plug(Vm2.Id, 1).Plug(Vm4.Id, 2);
         net["ch3"].Plug(Vm3.Id, 1);
@@ -124,6 +124,7 @@ internal static class NorthSouthTopology
         FixedIps = [new FixedIp(subnet.Id, IPAddress.Parse(ip))],
         DeviceOwner = "compute:nova",
         Binding = new PortBinding(chassis),
+        SecurityGroupIds = [OpenSecurityGroup.Id],
     };
 
     private static RouterPort RouterPort(string id, int key, LogicalSwitch net, Subnet subnet, PacketMac mac, string ip) => new()

@@ -33,7 +33,7 @@ public sealed class OneChassis_Ipv6Tests
     private static ScenarioSwitch Build()
     {
         var s = new ScenarioSwitch();
-        s.Put(NetA, NetB,
+        s.Put(OpenSecurityGroup.Group, NetA, NetB,
             new Subnet { Id = "s-a", NetworkId = NetA.Id, Cidr = IPNetwork.Parse("2001:db8:a::/64"), GatewayIp = GatewayA },
             new Subnet { Id = "s-b", NetworkId = NetB.Id, Cidr = IPNetwork.Parse("2001:db8:b::/64"), GatewayIp = IPAddress.Parse("2001:db8:b::1") },
             Port("p1", 11, NetA, "s-a", Mac1, Ip1), Port("p2", 12, NetA, "s-a", Mac2, Ip2), Port("p3", 13, NetB, "s-b", Mac3, Ip3),
@@ -115,5 +115,6 @@ public sealed class OneChassis_Ipv6Tests
         MacAddress = new ModelMac(mac.Value),
         FixedIps = [new FixedIp(subnet, ip)],
         DeviceOwner = "compute:nova",
+        SecurityGroupIds = [OpenSecurityGroup.Id],
     };
 }

@@ -21,7 +21,7 @@ public sealed class ThreeChassis_OverlayTests
     private static FakeNetwork Build()
     {
         var net = new FakeNetwork().AddChassis(Ch1, "172.31.0.1").AddChassis(Ch2, "172.31.0.2").AddChassis(Ch3, "172.31.0.3");
-        net.Put(NetA, NetB, SubnetA, SubnetB, Router,
+        net.Put(OpenSecurityGroup.Group, NetA, NetB, SubnetA, SubnetB, Router,
             Vm1 with { Binding = new PortBinding(Ch1) },
             Vm2 with { Binding = new PortBinding(Ch2) },
             Vm3 with { Binding = new PortBinding(Ch2) });

@@ -19,7 +19,7 @@ public sealed class TwoChassis_ProviderNetworkTests
         var network = new LogicalSwitch { Id = "prov", Key = 9, NetworkType = type, SegmentationId = vlan, PhysicalNetwork = FakeNetwork.Physnet };
         var subnet = new Subnet { Id = "prov-sub", NetworkId = "prov", Cidr = IPNetwork.Parse("192.168.50.0/24") };
         var net = new FakeNetwork().AddChassis("ch1", "172.31.0.1").AddChassis("ch2", "172.31.0.2");
-        net.Put(network, subnet, Port("p1", 51, Mac1, "192.168.50.11", "ch1"), Port("p2", 52, Mac2, "192.168.50.12", "ch2"));
+        net.Put(OpenSecurityGroup.Group, network, subnet, Port("p1", 51, Mac1, "192.168.50.11", "ch1"), Port("p2", 52, Mac2, "192.168.50.12", "ch2"));
         net["ch1"].Plug("p1", 1);
         net["ch2"].Plug("p2", 1);
         return net;
@@ -82,5 +82,6 @@ public sealed class TwoChassis_ProviderNetworkTests
         FixedIps = [new FixedIp("prov-sub", IPAddress.Parse(ip))],
         DeviceOwner = "compute:nova",
         Binding = new PortBinding(chassis),
+        SecurityGroupIds = [OpenSecurityGroup.Id],
     };
 }

@@ -25,6 +25,7 @@ internal static class EastWestModel
     public static async Task<long> WriteAsync(INbStore store)
     {
         var txn = new NbTransaction()
+            .Create(OpenSecurityGroup.Group)
             .Create(new LogicalSwitch { Id = "net-a", Key = 1, SegmentationId = 1001, ProjectId = "demo", Name = "net-a" })
             .Create(new LogicalSwitch { Id = "net-b", Key = 2, SegmentationId = 1002, ProjectId = "demo", Name = "net-b" })
             .Create(Subnet("sub-a", "net-a", "10.0.0.0/24", "10.0.0.1"))
@@ -53,6 +54,7 @@ internal static class EastWestModel
                 MacAddress = MacAddress.Parse(vm.Mac),
                 FixedIps = [new FixedIp(vm.Subnet, IPAddress.Parse(vm.Ip))],
                 DeviceOwner = "compute:nova",
+                SecurityGroupIds = [OpenSecurityGroup.Id],
             });
         }
         return (await store.CommitAsync(txn)).Revision;

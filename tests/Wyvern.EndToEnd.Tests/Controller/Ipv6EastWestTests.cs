@@ -20,6 +20,7 @@ public sealed class Ipv6EastWestTests(ITestOutputHelper output)
         var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false });
         var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
         var revision = (await store.CommitAsync(new NbTransaction()
+            .Create(OpenSecurityGroup.Group)
             .Create(new LogicalSwitch { Id = "v6-a", Key = 1 })
             .Create(new LogicalSwitch { Id = "v6-b", Key = 2 })
             .Create(new Subnet { Id = "s-a", NetworkId = "v6-a", Cidr = IPNetwork.Parse("2001:db8:a::/64"), GatewayIp = IPAddress.Parse("2001:db8:a::1") })
@@ -72,6 +73,7 @@ public sealed class Ipv6EastWestTests(ITestOutputHelper output)
         MacAddress = MacAddress.Parse(mac),
         FixedIps = [new FixedIp(subnet, IPAddress.Parse(ip))],
         DeviceOwner = "compute:nova",
+        SecurityGroupIds = [OpenSecurityGroup.Id],
     };
 
     private static RouterPort Interface(string id, int key, string network, string subnet, string mac, string ip, string cidr) => new()

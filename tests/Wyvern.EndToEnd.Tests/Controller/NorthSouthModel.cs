@@ -9,7 +9,8 @@ namespace Wyvern.EndToEnd.Tests.Controller;
 /// physnet1, 203.0.113.0/24, gateway .1 = the external host), internal network
 /// net-vx (vxlan 101, 10.1.0.0/24) behind router r1 whose gateway is
 /// 203.0.113.10. vm1 (chassis 0) has floating IP .101, vm2 (chassis 1, no
-/// external port) .102, vm3 (chassis 2) none.
+/// external port) .102, vm3 (chassis 2) none. The VMs' group admits everything
+/// (this model tests forwarding and NAT, not filtering).
 /// </summary>
 internal static class NorthSouthModel
 {
@@ -31,6 +32,7 @@ internal static class NorthSouthModel
     public static NbTransaction Build(IReadOnlyList<string> gatewayChassis, int? vlan = null)
     {
         var txn = new NbTransaction()
+            .Create(OpenSecurityGroup.Group)
             .Create(new LogicalSwitch
             {
                 Id = "ext", Key = 50, External = true, PhysicalNetwork = "physnet1",
@@ -72,6 +74,7 @@ internal static class NorthSouthModel
                 MacAddress = MacAddress.Parse(vm.Mac),
                 FixedIps = [new FixedIp("sub-vx", IPAddress.Parse(vm.Ip))],
                 DeviceOwner = "compute:nova",
+                SecurityGroupIds = [OpenSecurityGroup.Id],
             });
         }
         return txn;

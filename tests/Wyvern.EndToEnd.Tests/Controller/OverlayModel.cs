@@ -25,6 +25,7 @@ internal static class OverlayModel
     public static NbTransaction Build()
     {
         var txn = new NbTransaction()
+            .Create(OpenSecurityGroup.Group)
             .Create(new LogicalSwitch { Id = "net-vx", Key = 1, NetworkType = NetworkType.Vxlan, SegmentationId = 101 })
             .Create(new LogicalSwitch { Id = "net-gn", Key = 2, NetworkType = NetworkType.Geneve, SegmentationId = 102 })
             .Create(new LogicalSwitch { Id = "net-gr", Key = 3, NetworkType = NetworkType.Gre, SegmentationId = 103 })
@@ -48,6 +49,7 @@ internal static class OverlayModel
                 MacAddress = MacAddress.Parse(vm.Mac),
                 FixedIps = [new FixedIp("sub-" + vm.Network[4..], IPAddress.Parse(vm.Cidr.Split('/')[0]))],
                 DeviceOwner = "compute:nova",
+                SecurityGroupIds = [OpenSecurityGroup.Id],
             });
         }
         return txn;

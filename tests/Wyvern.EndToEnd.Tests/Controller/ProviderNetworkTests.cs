@@ -26,6 +26,7 @@ public sealed class ProviderNetworkTests(ITestOutputHelper output)
         await ch2.AttachProviderAsync(physnet);
         var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch1.RunDir, "nb.db")));
         var revision = (await store.CommitAsync(new NbTransaction()
+            .Create(OpenSecurityGroup.Group)
             .Create(new LogicalSwitch { Id = "prov", Key = 1, NetworkType = type, SegmentationId = vlan, PhysicalNetwork = "physnet1" })
             .Create(new Subnet { Id = "prov-sub", NetworkId = "prov", Cidr = IPNetwork.Parse("192.168.50.0/24") })
             .Create(Port("c1000001-0000-4000-8000-000000000001", 11, "fa:16:3e:00:05:01", "192.168.50.11"))
@@ -64,5 +65,6 @@ public sealed class ProviderNetworkTests(ITestOutputHelper output)
         MacAddress = MacAddress.Parse(mac),
         FixedIps = [new FixedIp("prov-sub", IPAddress.Parse(ip))],
         DeviceOwner = "compute:nova",
+        SecurityGroupIds = [OpenSecurityGroup.Id],
     };
 }

@@ -25,6 +25,7 @@ public sealed class TunnelTypeChangeTests(ITestOutputHelper output)
         await ch2.AttachUnderlayAsync(fabric, Fabric.Address(2));
         var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch1.RunDir, "nb.db")));
         await store.CommitAsync(new NbTransaction()
+            .Create(OpenSecurityGroup.Group)
             .Create(new LogicalSwitch { Id = "gn", Key = 1, NetworkType = NetworkType.Geneve, SegmentationId = 77 })
             .Create(new Subnet { Id = "gn-sub", NetworkId = "gn", Cidr = IPNetwork.Parse("10.7.0.0/24") })
             .Create(Port("f1000001-0000-4000-8000-000000000001", 11, "fa:16:3e:00:07:01", "10.7.0.11"))
@@ -82,5 +83,6 @@ public sealed class TunnelTypeChangeTests(ITestOutputHelper output)
         MacAddress = MacAddress.Parse(mac),
         FixedIps = [new FixedIp("gn-sub", IPAddress.Parse(ip))],
         DeviceOwner = "compute:nova",
+        SecurityGroupIds = [OpenSecurityGroup.Id],
     };
 }

@@ -17,15 +17,13 @@ namespace Wyvern.Testing.Simulation;
 /// <item>A table miss drops. Apply-actions run in order; goto_table continues after them; resubmit runs a table and comes back.</item>
 /// <item>output to the packet's own in_port is dropped unless the port is OFPP_IN_PORT.</item>
 /// <item>An action the simulator does not implement fails the trace, never passes silently.</item>
+/// <item>Conjunctive matches (conjunction actions, conj_id) and conntrack (ct with zones, commit, ct_mark) follow ovs-fields(7) and ovs-actions(7); see <c>FlowSimulator.Conntrack.cs</c>.</item>
 /// </list>
 /// </summary>
-public sealed class FlowSimulator
+public sealed partial class FlowSimulator
 {
     private const int MaxDepth = 64;
     private readonly Dictionary<byte, Dictionary<(ushort Priority, Match Match), FlowMod>> _tables = [];
-
-    /// <summary>The simulated connection tracker that <c>ct()</c> actions use.</summary>
-    public SimConntrack Conntrack { get; } = new();
 
     /// <summary>Number of flows held.</summary>
     public int FlowCount => _tables.Values.Sum(t => t.Count);
@@ -144,23 +142,26 @@ public sealed class FlowSimulator
         {
             return null;
         }
-        FlowMod? best = null;
-        foreach (var flow in table.Values)
+        // Highest priority first; at each priority a plain flow wins alone, conjunction
+        // flows win when every clause of one conjunction matched (then its conj_id flow
+        // applies); otherwise the lookup continues at lower priorities (ovs-fields(7)).
+        foreach (var level in table.Values.Where(f => Matches(f.Match, packet)).GroupBy(f => f.Priority).OrderByDescending(g => g.Key))
         {
-            if (!Matches(flow.Match, packet))
+            var plain = level.Where(f => Conjunctions(f) is null).ToList();
+            if (plain.Count > 1)
             {
-                continue;
+                throw new InvalidOperationException($"table {tableId}: two flows of priority {level.Key} match: {plain[0].Match} and {plain[1].Match}");
             }
-            if (best is null || flow.Priority > best.Priority)
+            if (plain.Count == 1)
             {
-                best = flow;
+                return plain[0];
             }
-            else if (flow.Priority == best.Priority)
+            if (CompleteConjunction(level) is { } id && LookupConjId(table, packet, id) is { } conj)
             {
-                throw new InvalidOperationException($"table {tableId}: two flows of priority {flow.Priority} match: {best.Match} and {flow.Match}");
+                return conj;
             }
         }
-        return best;
+        return null;
     }
 
     private static bool Matches(Match match, SimPacket packet)
@@ -231,12 +232,7 @@ public sealed class FlowSimulator
                 case NxNoteAction:
                     break;
                 case NxConntrackAction ct:
-                    // ct() works on a copy: with table=N the copy recirculates to
-                    // table N (OVS: "the packet is sent to the connection tracker
-                    // and then resubmitted"); the original continues untracked.
-                    var tracked = packet.Clone();
-                    Conntrack.Execute(ct, tracked);
-                    if (ct.Table != NxConntrackAction.NoRecirculation && !RunTable(ct.Table, tracked, trace, depth + 1))
+                    if (!RunConntrack(ct, tableId, packet, trace, depth))
                     {
                         return false;
                     }

@@ -146,7 +146,7 @@ public sealed class SimPacket
 
     private static bool IsPipelineField(OxmField field) =>
         field is OxmField.InPort or OxmField.Metadata or OxmField.TunnelId or OxmField.TunIpv4Src or OxmField.TunIpv4Dst
-            or OxmField.CtState or OxmField.CtZone or OxmField.CtMark or OxmField.CtLabel or OxmField.PktMark
+            or OxmField.CtState or OxmField.CtZone or OxmField.CtMark or OxmField.CtLabel or OxmField.PktMark or OxmField.ConjId
         || RegIndex(field) is not null || XregIndex(field) is not null;
 
     private static int? RegIndex(OxmField field)
