@@ -87,12 +87,21 @@ for ((start = 0; start < ${#names[@]}; start += batch)); do
   done
   vsctl --timeout=600 --no-wait "${args[@]}"
 done
-until [ "$(vsctl --timeout=60 --no-wait --bare --columns=ofport find Interface type=dummy | awk '$1 > 0' | wc -l)" -ge ${#names[@]} ]; do sleep 1; done
+wait_until() { # SECONDS WHAT COMMAND...: polls COMMAND until it succeeds, fails after SECONDS
+  local deadline=$((SECONDS + $1)) what=$2; shift 2
+  until "$@"; do
+    [ $SECONDS -lt $deadline ] || { log "gave up waiting for $what"; exit 1; }
+    sleep 0.5
+  done
+}
+all_plugged() { [ "$(vsctl --timeout=60 --no-wait --bare --columns=ofport find Interface type=dummy | awk '$1 > 0' | wc -l)" -ge ${#names[@]} ]; }
+chassis_registered() { ovn-sbctl --db="unix:$dir/sb.sock" --bare --columns=name list Chassis | grep -q .; }
+wait_until 900 "ofports of the dummy interfaces" all_plugged
 log "plugged ${#names[@]} dummy interfaces in $(elapsed "$plug_clock" "$(now)") s"
 
 ovn-controller "unix:$dir/ovsdb.sock" --pidfile="$dir/controller.pid" \
   --log-file="$dir/controller.log" --detach --no-chdir -vconsole:off 2>>"$dir/daemons.err"
-until ovn-sbctl --db="unix:$dir/sb.sock" --bare --columns=name list Chassis | grep -q .; do sleep 0.2; done
+wait_until 120 "ovn-controller to register the chassis" chassis_registered
 nbctl --timeout=120 --wait=hv sync
 # A persistent client for the single changes, as Neutron keeps its OVSDB IDL open:
 # each later ovn-nbctl call goes through it instead of re-reading the whole NB database.
