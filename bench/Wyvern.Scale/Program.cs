@@ -22,6 +22,11 @@ var result = await ScaleRun.RunAsync(
     changes: numbers.Length > 3 ? numbers[3] : 20,
     channel,
     Console.Error);
+// bench/scale/compare.sh reads the figures as key=value lines from this file.
+if (Environment.GetEnvironmentVariable("WYVERN_SCALE_RESULT") is { Length: > 0 } resultFile)
+{
+    await File.WriteAllTextAsync(resultFile, result.ToKeyValues() + "\n");
+}
 Console.WriteLine(ScaleResult.MarkdownHeader);
 Console.WriteLine(result.ToMarkdownRow());
 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -11,9 +11,14 @@ namespace Wyvern.Scale;
 /// DHCP each), <see cref="PortsPerNetwork"/> VM ports per network (MAC, one
 /// fixed IP, port security on). Every VM port is already bound to the chassis
 /// and ACTIVE, so the controller has nothing to claim back in the store and
-/// the timed part measures compile + install only.
+/// the timed part measures compile + install only. North-south and security
+/// (the shape the OVN comparison builds too, see ScaleModel.NorthSouth.cs):
+/// a flat external network, each router's gateway with SNAT, a floating IP on
+/// the first port of every network, every VM port in the project's default
+/// security group; plus <paramref name="spareFloatingIps"/> unassociated
+/// floating IPs for the associate measurement.
 /// </summary>
-public sealed class ScaleModel(int routers, int networksPerRouter, int portsPerNetwork, string chassis)
+public sealed partial class ScaleModel(int routers, int networksPerRouter, int portsPerNetwork, string chassis, int spareFloatingIps = 0)
 {
     /// <summary>Routers.</summary>
     public int Routers { get; } = routers;
@@ -36,10 +41,15 @@ public sealed class ScaleModel(int routers, int networksPerRouter, int portsPerN
     /// <summary>The VM port ids of the bulk model, in order.</summary>
     public IEnumerable<string> PortIds => Enumerable.Range(0, Ports).Select(PortId);
 
-    /// <summary>The whole model (networks, subnets, router interfaces, routers, VM ports) as one transaction.</summary>
+    /// <summary>
+    /// The whole model (external network, security group, networks, subnets,
+    /// router interfaces, routers with gateways, VM ports, floating IPs) as one transaction.
+    /// </summary>
     public NbTransaction Build()
     {
         var txn = new NbTransaction();
+        AddExternalNetwork(txn);
+        txn.Create(DefaultSecurityGroup());
         for (var r = 0; r < Routers; r++)
         {
             var routerPorts = new List<RouterPort>();
@@ -72,8 +82,13 @@ public sealed class ScaleModel(int routers, int networksPerRouter, int portsPerN
                 {
                     txn.Create(VmPort((g * PortsPerNetwork) + p, g, 10 + p));
                 }
+                AddFloatingIp(txn, FirstPortFloatingIp(r, g));
             }
-            txn.Create(new LogicalRouter { Id = RouterId(r), Key = r + 1, ProjectId = "scale", Ports = [.. routerPorts] });
+            AddGateway(txn, r, routerPorts);
+        }
+        for (var i = 0; i < spareFloatingIps; i++)
+        {
+            AddFloatingIp(txn, SpareFloatingIp(i));
         }
         return txn;
     }
@@ -95,6 +110,7 @@ public sealed class ScaleModel(int routers, int networksPerRouter, int portsPerN
         DeviceOwner = "compute:nova",
         DeviceId = "vm-" + n.ToString(CultureInfo.InvariantCulture),
         PortSecurityEnabled = true,
+        SecurityGroupIds = [DefaultSecurityGroupId],
         Binding = new PortBinding(chassis),
         BindingHost = chassis,
         BindingVifType = "ovs",
@@ -121,5 +137,6 @@ public sealed class ScaleModel(int routers, int networksPerRouter, int portsPerN
     /// <summary>10.(g / 256).(g % 256).0/24.</summary>
     private static IPAddress SubnetBase(int g) => new([10, (byte)(g >> 8), (byte)g, 0]);
 
+    /// <summary>10.(g / 256).(g % 256).<paramref name="host"/>.</summary>
     private static IPAddress Host(int g, int host) => new([10, (byte)(g >> 8), (byte)g, (byte)host]);
 }

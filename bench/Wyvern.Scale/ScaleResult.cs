@@ -50,11 +50,48 @@ public sealed record ScaleResult
     /// <summary>Port-create → synced latencies, in milliseconds.</summary>
     public required IReadOnlyList<double> ChangeLatenciesMs { get; init; }
 
+    /// <summary>Floating IP associate → synced latencies, in milliseconds.</summary>
+    public IReadOnlyList<double> FloatingIpLatenciesMs { get; init; } = [];
+
+    /// <summary>Security group rule add → synced latencies, in milliseconds.</summary>
+    public IReadOnlyList<double> RuleLatenciesMs { get; init; } = [];
+
+    /// <summary>ovs-vswitchd resident memory after the sync, or null when /proc could not be read.</summary>
+    public long? SwitchResidentBytes { get; init; }
+
+    /// <summary>The chassis ovsdb-server's resident memory after the sync, or null when /proc could not be read.</summary>
+    public long? OvsdbResidentBytes { get; init; }
+
+    /// <summary>Flows on br-int after the single changes.</summary>
+    public int SwitchFlowsAfterChanges { get; init; }
+
     /// <summary>The median of <see cref="ChangeLatenciesMs"/>.</summary>
-    public double ChangeMedianMs => Percentile(0.5);
+    public double ChangeMedianMs => Percentile(ChangeLatenciesMs, 0.5);
 
     /// <summary>The 95th percentile (nearest rank) of <see cref="ChangeLatenciesMs"/>.</summary>
-    public double ChangeP95Ms => Percentile(0.95);
+    public double ChangeP95Ms => Percentile(ChangeLatenciesMs, 0.95);
+
+    /// <summary>
+    /// These figures as <c>key=value</c> lines, the keys bench/scale/ovn.sh prints for
+    /// OVN, so bench/scale/compare.sh can put the two side by side.
+    /// </summary>
+    public string ToKeyValues() => string.Join('\n',
+        "system=wyvern",
+        Kv($"ports={Ports} routers={Routers} networks={Networks}"),
+        Kv($"write_s={Write.TotalSeconds:F3}"),
+        Kv($"installed_s={Installed.TotalSeconds:F3}"),
+        Kv($"cpu_bench={CpuSeconds:F1}"),
+        Kv($"cpu_vswitchd={SwitchCpuSeconds:F1}"),
+        Kv($"rss_bench={WorkingSetBytes / 1048576.0:F0}"),
+        Kv($"rss_bench_peak={PeakWorkingSetBytes / 1048576.0:F0}"),
+        Kv($"rss_vswitchd={SwitchResidentBytes / 1048576.0:F0}"),
+        Kv($"rss_ovsdb={OvsdbResidentBytes / 1048576.0:F0}"),
+        Kv($"flows={SwitchFlows}"),
+        Kv($"port_create_ms={ChangeMedianMs:F1}"),
+        Kv($"fip_associate_ms={Percentile(FloatingIpLatenciesMs, 0.5):F1}"),
+        Kv($"sg_rule_add_ms={Percentile(RuleLatenciesMs, 0.5):F1}"),
+        Kv($"changes={ChangeLatenciesMs.Count}"),
+        Kv($"flows_after_changes={SwitchFlowsAfterChanges}"));
 
     /// <summary>Header of <see cref="ToMarkdownRow"/>.</summary>
     public static string MarkdownHeader =>
@@ -67,15 +104,17 @@ public sealed record ScaleResult
         $"{SwitchFlows:N0} / {DesiredFlows:N0} | {(double)SwitchFlows / Ports:F1} | {Mb(WorkingSetBytes)} ({Mb(PeakWorkingSetBytes)}) | " +
         $"{Mb(GcHeapBytes)} / {Mb(LiveHeapBytes)} | {ChangeMedianMs:F1} / {ChangeP95Ms:F1} ms ({ChangeLatenciesMs.Count}) |");
 
+    private static string Kv(FormattableString line) => line.ToString(CultureInfo.InvariantCulture);
+
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MB");
 
-    private double Percentile(double q)
+    private static double Percentile(IReadOnlyList<double> latencies, double q)
     {
-        if (ChangeLatenciesMs.Count == 0)
+        if (latencies.Count == 0)
         {
             return double.NaN;
         }
-        var sorted = ChangeLatenciesMs.Order().ToList();
+        var sorted = latencies.Order().ToList();
         var rank = (int)Math.Ceiling(q * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }

@@ -6,6 +6,8 @@ using Wyvern.Northbound;
 using Wyvern.Northbound.Embedded;
 using Wyvern.OpenFlow.Channel;
 using Wyvern.Testing.Harness;
+using FloatingIp = Wyvern.Model.FloatingIp;
+using SecurityGroup = Wyvern.Model.SecurityGroup;
 
 namespace Wyvern.Scale;
 
@@ -15,7 +17,8 @@ namespace Wyvern.Scale;
 /// in-process on the embedded store, every VM port plugged as a
 /// <c>type=dummy</c> interface before the clock starts; then the whole model
 /// in one store transaction, timed until the switch acknowledged the last
-/// flow; then single port creations at that scale.
+/// flow; then single changes at that scale: port creations, floating IP
+/// associations, security group rule additions, each until the switch has it.
 /// </summary>
 public static class ScaleRun
 {
@@ -40,12 +43,13 @@ public static class ScaleRun
             DatapathType = "netdev",
             OpenFlowListen = "unix:" + ch.ControllerSocketPath,
             TunnelTypes = [],
+            BridgeMappings = new Dictionary<string, string> { [ScaleModel.PhysicalNetwork] = "br-ex" },
             SwitchChannel = channel,
         }, loggers.CreateLogger("controller")));
         await controller.StartAsync();
         await controller.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(60));
 
-        var model = new ScaleModel(routers, networksPerRouter, portsPerNetwork, ch.SystemId);
+        var model = new ScaleModel(routers, networksPerRouter, portsPerNetwork, ch.SystemId, spareFloatingIps: changes);
         var extras = Enumerable.Range(0, changes).Select(model.ExtraPort).ToList();
         var plugClock = Stopwatch.StartNew();
         await PlugAsync(ch, [.. model.PortIds, .. extras.Select(p => p.Id)]);
@@ -83,15 +87,29 @@ public static class ScaleRun
         GC.WaitForPendingFinalizers();
         var liveHeap = GC.GetTotalMemory(forceFullCollection: true);
 
+        var switchRss = ProcessMemory.ResidentBytes(ch.VswitchdPid);
+        var ovsdbRss = ProcessMemory.ResidentBytes(ch.OvsdbServerPid);
+
         var latencies = new List<double>();
         foreach (var port in extras)
         {
-            await Task.Delay(100);
-            var one = Stopwatch.StartNew();
-            var r = (await store.CommitAsync(new NbTransaction().Create(port))).Revision;
-            await controller.WaitSyncedAsync(r).WaitAsync(SyncTimeout);
-            latencies.Add(one.Elapsed.TotalMilliseconds);
+            latencies.Add(await TimeChangeAsync(store, controller, () => Task.FromResult(new NbTransaction().Create(port))));
         }
+        var fipLatencies = new List<double>();
+        var ruleLatencies = new List<double>();
+        for (var i = 0; i < changes; i++)
+        {
+            var n = i;
+            fipLatencies.Add(await TimeChangeAsync(store, controller, async () =>
+                new NbTransaction().Update(model.Associate(
+                    await store.GetAsync<FloatingIp>(ScaleModel.SpareFloatingIpId(n)) ?? throw new InvalidOperationException("spare floating IP missing"), n))));
+            ruleLatencies.Add(await TimeChangeAsync(store, controller, async () =>
+            {
+                var group = await store.GetAsync<SecurityGroup>(ScaleModel.DefaultSecurityGroupId) ?? throw new InvalidOperationException("default security group missing");
+                return new NbTransaction().Update(group with { Rules = [.. group.Rules, ScaleModel.ExtraRule(n)] });
+            }));
+        }
+        var flowsAfterChanges = await CountSwitchFlowsAsync(ch);
         self.Refresh();
         return new ScaleResult
         {
@@ -110,7 +128,26 @@ public static class ScaleRun
             GcHeapBytes = heapInUse,
             LiveHeapBytes = liveHeap,
             ChangeLatenciesMs = latencies,
+            FloatingIpLatenciesMs = fipLatencies,
+            RuleLatenciesMs = ruleLatencies,
+            SwitchResidentBytes = switchRss,
+            OvsdbResidentBytes = ovsdbRss,
+            SwitchFlowsAfterChanges = flowsAfterChanges,
         };
+    }
+
+    /// <summary>
+    /// One single change at scale: the transaction <paramref name="change"/> builds
+    /// (reads included, as an API call would make them) and commits, until the switch
+    /// acknowledged every flow of its revision. Milliseconds.
+    /// </summary>
+    private static async Task<double> TimeChangeAsync(EmbeddedNbStore store, ChassisController controller, Func<Task<NbTransaction>> change)
+    {
+        await Task.Delay(100);
+        var one = Stopwatch.StartNew();
+        var revision = (await store.CommitAsync(await change())).Revision;
+        await controller.WaitSyncedAsync(revision).WaitAsync(SyncTimeout);
+        return one.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>
