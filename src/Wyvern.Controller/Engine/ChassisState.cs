@@ -21,6 +21,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
     private readonly Index<LogicalPort> _portsByNetwork = new();
     private readonly Index<Subnet> _subnetsByNetwork = new();
     private readonly Index<LogicalRouter> _routersByNetwork = new();
+    private readonly Index<LogicalPort> _portsByChassis = new();
     private readonly Dictionary<string, int> _localOfPorts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, LogicalPort> _portsByKey = [];
     private readonly Dictionary<int, LogicalRouter> _routersByKey = [];
@@ -45,6 +46,9 @@ public sealed class ChassisState(string chassisName) : IChassisView
     public IEnumerable<Subnet> SubnetsOfNetwork(string networkId) => _subnetsByNetwork.Get(networkId);
 
     public IEnumerable<LogicalRouter> RoutersOfNetwork(string networkId) => _routersByNetwork.Get(networkId);
+
+    /// <summary>The ports whose binding names chassis <paramref name="chassis"/>, in id order.</summary>
+    public IEnumerable<LogicalPort> PortsBoundTo(string chassis) => _portsByChassis.Get(chassis);
 
     public int? LocalOfPort(string portId) => _localOfPorts.TryGetValue(portId, out var p) ? p : null;
 
@@ -137,6 +141,10 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 _ports[p.Id] = p;
                 _portsByNetwork.Add(p.NetworkId, p.Id, p);
                 _portsByKey[p.Key] = p;
+                if (p.Binding is { } binding)
+                {
+                    _portsByChassis.Add(binding.Chassis, p.Id, p);
+                }
                 break;
             case LogicalRouter r:
                 _routers[r.Id] = r;
@@ -176,6 +184,10 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 _ports.Remove(id);
                 _portsByNetwork.Remove(p.NetworkId, id);
                 _portsByKey.Remove(p.Key);
+                if (p.Binding is { } binding)
+                {
+                    _portsByChassis.Remove(binding.Chassis, id);
+                }
                 break;
             case LogicalRouter r:
                 _routers.Remove(id);
