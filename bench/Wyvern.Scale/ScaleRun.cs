@@ -84,14 +84,17 @@ public static class ScaleRun
         var liveHeap = GC.GetTotalMemory(forceFullCollection: true);
 
         var latencies = new List<double>();
+        var commits = new List<double>();
         foreach (var port in extras)
         {
             await Task.Delay(100);
             var one = Stopwatch.StartNew();
             var r = (await store.CommitAsync(new NbTransaction().Create(port))).Revision;
+            commits.Add(one.Elapsed.TotalMilliseconds);
             await controller.WaitSyncedAsync(r).WaitAsync(SyncTimeout);
             latencies.Add(one.Elapsed.TotalMilliseconds);
         }
+        log.WriteLine("one-port store commits (ms): " + string.Join(' ', commits.Select(c => c.ToString("F1", CultureInfo.InvariantCulture))));
         self.Refresh();
         return new ScaleResult
         {
