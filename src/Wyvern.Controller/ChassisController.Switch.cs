@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Wyvern.Controller.Reconciler;
 using Wyvern.OpenFlow.Channel;
 using Wyvern.OpenFlow.Messages;
+using Wyvern.Pipeline;
 
 namespace Wyvern.Controller;
 
@@ -104,11 +105,25 @@ public sealed partial class ChassisController
             // dead-peer timeout and the session drops mid-bundle. Parts of a
             // bounded size keep each commit short; each part is atomic and is
             // recorded as installed once committed, so a reconnect resumes.
+            // Each part is one round trip (CommitBundleAsync): ovs-vswitchd reads
+            // at most 50 messages per pass of its main loop and a pass costs
+            // tens of milliseconds with thousands of ports, so every extra round
+            // trip (open, barrier) adds a pass to a single change.
+            var rejected = new List<(OfpMessage? Request, ErrorMessage Error)>();
             foreach (var part in diff.Split(MaxFlowModsPerBundle))
             {
-                await session.InstallBundleAsync([.. part.ToFlowMods()], cancellationToken: ct);
-                _reconciler.Acknowledge(part);
-                Status.RecordSync(part.Count);
+                var mods = part.ToFlowMods().ToArray();
+                var failures = await session.CommitBundleAsync(mods, cancellationToken: ct);
+                var applied = failures.Count == 0 ? part : part.Without(RejectedSpecs(part, mods, failures));
+                _reconciler.Acknowledge(applied);
+                Status.RecordSync(applied.Count);
+                rejected.AddRange(failures);
+            }
+            if (rejected.Count > 0)
+            {
+                // The switch left these out of their bundles and applied the rest.
+                // A rejected flow is a bug in an app; log it and retry from a full diff.
+                throw new OpenFlowErrorException(rejected);
             }
             _fullSyncPending = false;
             Status.InSync = true;
@@ -117,8 +132,8 @@ public sealed partial class ChassisController
         }
         catch (OpenFlowErrorException e)
         {
-            // The bundle was discarded: nothing changed on the switch. A rejected
-            // flow is a bug in an app; log it and retry the rest from a full diff.
+            // A failed commit applied nothing; rejected adds were left out of
+            // theirs. Either way the reconciler knows what the switch holds.
             foreach (var (request, error) in e.Failures)
             {
                 _logger.LogError("switch rejected {Request}: {Error}", request, error);
@@ -131,6 +146,18 @@ public sealed partial class ChassisController
             _logger.LogWarning(e, "sync to {Switch} failed; it will be redone when the switch is back", session);
             _fullSyncPending = true;
         }
+    }
+
+    /// <summary>The flows of <paramref name="part"/> whose flow mods (same order as <see cref="FlowDiff.ToFlowMods"/>) the switch rejected.</summary>
+    private static HashSet<FlowSpec> RejectedSpecs(FlowDiff part, FlowMod[] mods, IReadOnlyList<(OfpMessage? Request, ErrorMessage Error)> failures)
+    {
+        var index = new Dictionary<OfpMessage, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < mods.Length; i++)
+        {
+            index[mods[i]] = i;
+        }
+        var specs = part.Deletes.Concat(part.Adds).Concat(part.Modifies).ToArray();
+        return [.. failures.Where(f => f.Request is not null && index.ContainsKey(f.Request)).Select(f => specs[index[f.Request!]])];
     }
 
     private void ReleaseWaiters()

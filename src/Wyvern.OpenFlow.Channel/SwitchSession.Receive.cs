@@ -142,7 +142,14 @@ public sealed partial class SwitchSession
         return false;
     }
 
-    /// <summary>OF 1.3.5 §6.3.2: echo when idle, and drop a peer that stays silent.</summary>
+    /// <summary>
+    /// OF 1.3.5 §6.3.2: echo when idle, and drop a peer that stays silent. While
+    /// a write is under way (a large install), no echo is sent (it would wait
+    /// behind the write, and the switch answers in order), and the peer counts
+    /// as alive as long as it keeps taking our data; one that neither reads nor
+    /// sends for the dead-peer timeout is dropped, so a write to a hung switch
+    /// cannot hang the caller.
+    /// </summary>
     private async Task KeepAliveLoopAsync()
     {
         var period = TimeSpan.FromMilliseconds(Math.Max(10, Math.Min(_options.EchoInterval.TotalMilliseconds, _options.DeadPeerTimeout.TotalMilliseconds) / 4));
@@ -154,6 +161,19 @@ public sealed partial class SwitchSession
             {
                 var now = Environment.TickCount64;
                 var idle = now - Interlocked.Read(ref _lastReceivedTimestamp);
+                if (Volatile.Read(ref _writesInProgress) > 0)
+                {
+                    var stalled = Math.Min(idle, now - Interlocked.Read(ref _lastWriteProgressTimestamp));
+                    if (stalled >= _options.DeadPeerTimeout.TotalMilliseconds)
+                    {
+                        Close($"dead peer: it took none of our data and sent nothing for {stalled} ms");
+                        return;
+                    }
+
+                    lastEcho = 0;
+                    continue;
+                }
+
                 if (idle < _options.EchoInterval.TotalMilliseconds)
                 {
                     lastEcho = 0; // the peer spoke since our last echo
@@ -168,10 +188,9 @@ public sealed partial class SwitchSession
                     return;
                 }
 
-                if (idle >= _options.EchoInterval.TotalMilliseconds && lastEcho == 0)
+                if (idle >= _options.EchoInterval.TotalMilliseconds && lastEcho == 0 && TryStartEcho())
                 {
                     lastEcho = now;
-                    await SendAsync(new EchoRequest(), _closing.Token).ConfigureAwait(false);
                 }
             }
         }

@@ -5,7 +5,8 @@ namespace Wyvern.OpenFlow.Channel;
 /// <summary>The request side: xids, replies, dumps, batches, bundles.</summary>
 public sealed partial class SwitchSession
 {
-    private const int FlushThreshold = 256 * 1024;
+    // Also the granularity of write progress, which keeps a busy switch alive (KeepAliveLoopAsync).
+    private const int FlushThreshold = 64 * 1024;
 
     /// <summary>Sends one message without waiting for anything (PACKET_OUT, replies). The session assigns the xid.</summary>
     public async ValueTask SendAsync(OfpMessage message, CancellationToken cancellationToken = default)
@@ -151,6 +152,60 @@ public sealed partial class SwitchSession
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await WriteLockedAsync(messages, firstXid, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts writing an echo request and returns true, or returns false when a
+    /// write is under way (the switch is busy reading it; an echo would only
+    /// queue behind it). Not awaited by the caller, so a peer that stopped
+    /// reading cannot block the keep-alive loop.
+    /// </summary>
+    private bool TryStartEcho()
+    {
+        if (!_writeLock.Wait(0))
+        {
+            return false;
+        }
+
+        _ = EchoAsync();
+        return true;
+
+        async Task EchoAsync()
+        {
+            try
+            {
+                await WriteLockedAsync([new EchoRequest()], NextXids(1), _closing.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SwitchDisconnectedException or IOException or ObjectDisposedException)
+            {
+                // The session is closing; the receive loop reports why.
+            }
+            finally
+            {
+                try
+                {
+                    _writeLock.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Disposed while the echo was being written.
+                }
+            }
+        }
+    }
+
+    private async Task WriteLockedAsync(IReadOnlyList<OfpMessage> messages, uint firstXid, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _lastWriteProgressTimestamp, Environment.TickCount64);
+        Interlocked.Increment(ref _writesInProgress);
+        try
+        {
             var unflushed = 0;
             for (var i = 0; i < messages.Count; i++)
             {
@@ -161,6 +216,10 @@ public sealed partial class SwitchSession
                 {
                     await FlushAsync(cancellationToken).ConfigureAwait(false);
                     unflushed = 0;
+                    // A chunk left for the socket: once the socket buffers are full, that
+                    // means the switch is reading, a sign of life even while it is too
+                    // busy to answer anything (see KeepAliveLoopAsync).
+                    Interlocked.Exchange(ref _lastWriteProgressTimestamp, Environment.TickCount64);
                 }
             }
 
@@ -168,7 +227,7 @@ public sealed partial class SwitchSession
         }
         finally
         {
-            _writeLock.Release();
+            Interlocked.Decrement(ref _writesInProgress);
         }
     }
 

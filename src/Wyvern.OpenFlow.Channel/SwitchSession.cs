@@ -34,6 +34,8 @@ public sealed partial class SwitchSession : IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private int _nextXid;
     private long _lastReceivedTimestamp;
+    private long _lastWriteProgressTimestamp;
+    private int _writesInProgress;
     private Task _receiveLoop = Task.CompletedTask;
     private Task _keepAliveLoop = Task.CompletedTask;
 

@@ -33,6 +33,18 @@ public sealed class Reconciler_FlowDiffTests
     }
 
     [Fact]
+    public void Without_LeavesOutExactlyTheRejectedFlows_FromEveryKind()
+    {
+        var diff = new FlowDiff(Flows(0, 2), Flows(100, 2), Flows(200, 2));
+
+        var applied = diff.Without(new HashSet<FlowSpec> { diff.Deletes[1], diff.Adds[0] });
+
+        applied.Deletes.ShouldBe([diff.Deletes[0]]);
+        applied.Adds.ShouldBe([diff.Adds[1]]);
+        applied.Modifies.ShouldBe(diff.Modifies);
+    }
+
+    [Fact]
     public void Split_EmptyDiff_HasNoParts() => FlowDiff.Empty.Split(4).ShouldBeEmpty();
 
     private static FlowSpec[] Flows(int start, int count) =>

@@ -30,6 +30,7 @@ public sealed class ChassisState(string chassisName) : IChassisView
     private readonly Index<LogicalPort> _portsByNetwork = new();
     private readonly Index<Subnet> _subnetsByNetwork = new();
     private readonly Index<LogicalRouter> _routersByNetwork = new();
+    private readonly Index<LogicalPort> _portsByChassis = new();
     private readonly Dictionary<string, int> _localOfPorts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, LogicalPort> _portsByKey = [];
     private readonly Dictionary<int, LogicalRouter> _routersByKey = [];
@@ -75,6 +76,9 @@ public sealed class ChassisState(string chassisName) : IChassisView
     public IEnumerable<LogicalRouter> RoutersWithGatewayOn(string networkId) => _routersByGatewayNetwork.Get(networkId);
 
     public Neighbour? Neighbour(string subnetId) => _neighbours.GetValueOrDefault(subnetId);
+
+    /// <summary>The ports whose binding names chassis <paramref name="chassis"/>, in id order.</summary>
+    public IEnumerable<LogicalPort> PortsBoundTo(string chassis) => _portsByChassis.Get(chassis);
 
     public int? LocalOfPort(string portId) => _localOfPorts.TryGetValue(portId, out var p) ? p : null;
 
@@ -172,6 +176,10 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 _ports[p.Id] = p;
                 _portsByNetwork.Add(p.NetworkId, p.Id, p);
                 _portsByKey[p.Key] = p;
+                if (p.Binding is { } binding)
+                {
+                    _portsByChassis.Add(binding.Chassis, p.Id, p);
+                }
                 foreach (var g in p.SecurityGroupIds.Distinct())
                 {
                     _portsBySecurityGroup.Add(g, p.Id, p);
@@ -241,6 +249,10 @@ public sealed class ChassisState(string chassisName) : IChassisView
                 _ports.Remove(id);
                 _portsByNetwork.Remove(p.NetworkId, id);
                 _portsByKey.Remove(p.Key);
+                if (p.Binding is { } binding)
+                {
+                    _portsByChassis.Remove(binding.Chassis, id);
+                }
                 foreach (var g in p.SecurityGroupIds.Distinct())
                 {
                     _portsBySecurityGroup.Remove(g, id);

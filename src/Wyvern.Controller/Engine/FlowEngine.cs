@@ -237,7 +237,7 @@ public sealed class FlowEngine
                 case Chassis c:
                     // Its address or tunnel types changed, or its lease expired:
                     // the ports bound there and the networks that flood to them.
-                    foreach (var p in State.Ports.Where(p => p.Binding?.Chassis == c.Id))
+                    foreach (var p in State.PortsBoundTo(c.Id))
                     {
                         owners.Add(Owner.Port(p.Id));
                         owners.Add(Owner.Network(p.NetworkId));

@@ -40,6 +40,10 @@ public sealed record FlowDiff(IReadOnlyList<FlowSpec> Deletes, IReadOnlyList<Flo
         }
     }
 
+    /// <summary>This diff without <paramref name="left"/> (flows the switch rejected: not applied).</summary>
+    public FlowDiff Without(IReadOnlySet<FlowSpec> left) =>
+        new([.. Deletes.Where(f => !left.Contains(f))], [.. Adds.Where(f => !left.Contains(f))], [.. Modifies.Where(f => !left.Contains(f))]);
+
     /// <summary>The flow mods, deletes first, then adds and modifies (DESIGN.md "The controller").</summary>
     public IEnumerable<FlowMod> ToFlowMods() =>
         Deletes.Select(FlowMods.Delete).Concat(Adds.Select(FlowMods.Add)).Concat(Modifies.Select(FlowMods.Modify));

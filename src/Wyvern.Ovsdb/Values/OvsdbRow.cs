@@ -85,7 +85,9 @@ public sealed class OvsdbRow : IEquatable<OvsdbRow>
                 value = schema.Type.Coerce(value);
             }
 
-            builder[property.Name] = value;
+            // One instance per column name, not one per row: a monitor of 10,000
+            // interfaces otherwise holds 100,000 copies of ten names.
+            builder[string.Intern(property.Name)] = value;
         }
 
         if (uuid == Guid.Empty && builder.TryGetValue("_uuid", out var self) && self.SingleOrNone is { Kind: OvsdbAtomKind.Uuid } u)

@@ -209,6 +209,68 @@ public sealed class ChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitBundle_WritesOpenAddsCommitWithoutWaiting_AndCompletesOnTheCommitReply()
+    {
+        await using var sw = await ConnectAsync(1);
+        var session = await AcceptAsync();
+        var flows = new OfpMessage[] { AddFlow(1), AddFlow(2) };
+
+        var install = session.CommitBundleAsync(flows);
+        // The switch answers nothing until everything is there: one round trip.
+        var open = await sw.ExpectAsync<BundleControl>();
+        var adds = new[] { await sw.ExpectAsync<BundleAdd>(), await sw.ExpectAsync<BundleAdd>() };
+        var commit = await sw.ExpectAsync<BundleControl>();
+        await sw.SendAsync(open with { ControlType = BundleControlType.OpenReply });
+        install.IsCompleted.ShouldBeFalse();
+        await sw.SendAsync(commit with { ControlType = BundleControlType.CommitReply });
+
+        (await install.WaitAsync(Wait)).ShouldBeEmpty();
+        open.ControlType.ShouldBe(BundleControlType.OpenRequest);
+        commit.ControlType.ShouldBe(BundleControlType.CommitRequest);
+        adds.Select(a => a.BundleId).ShouldAllBe(id => id == open.BundleId && id == commit.BundleId);
+        adds.Select(a => a.Message with { Xid = 0 }).ShouldBe(flows);
+    }
+
+    [Fact]
+    public async Task CommitBundle_SwitchRejectsAnAdd_CommitsTheRestAndReturnsTheRejectedOne()
+    {
+        await using var sw = await ConnectAsync(1);
+        var session = await AcceptAsync();
+        var flows = new OfpMessage[] { AddFlow(1), AddFlow(2) };
+
+        var install = session.CommitBundleAsync(flows);
+        var open = await sw.ExpectAsync<BundleControl>();
+        await sw.ExpectAsync<BundleAdd>();
+        var second = await sw.ExpectAsync<BundleAdd>();
+        var commit = await sw.ExpectAsync<BundleControl>();
+        await sw.SendAsync(open with { ControlType = BundleControlType.OpenReply });
+        await sw.SendAsync(new ErrorMessage(3, 2) { Xid = second.Xid });
+        await sw.SendAsync(commit with { ControlType = BundleControlType.CommitReply });
+
+        var rejected = await install.WaitAsync(Wait);
+        rejected.Count.ShouldBe(1);
+        rejected[0].Request.ShouldBe(flows[1]);
+        rejected[0].Error.Name.ShouldBe("OFPBIC_BAD_TABLE_ID");
+    }
+
+    [Fact]
+    public async Task CommitBundle_CommitFails_ThrowsWithTheCommitError()
+    {
+        await using var sw = await ConnectAsync(1);
+        var session = await AcceptAsync();
+
+        var install = session.CommitBundleAsync([AddFlow(1)]);
+        var open = await sw.ExpectAsync<BundleControl>();
+        await sw.ExpectAsync<BundleAdd>();
+        var commit = await sw.ExpectAsync<BundleControl>();
+        await sw.SendAsync(open with { ControlType = BundleControlType.OpenReply });
+        await sw.SendAsync(new ErrorMessage(17, 12) { Xid = commit.Xid });
+
+        var error = await Should.ThrowAsync<OpenFlowErrorException>(install.WaitAsync(Wait));
+        error.Request.ShouldBeOfType<BundleControl>().ControlType.ShouldBe(BundleControlType.CommitRequest);
+    }
+
+    [Fact]
     public async Task PacketIn_FromSwitch_AppearsOnEvents()
     {
         await using var sw = await ConnectAsync(1);

@@ -83,6 +83,19 @@ public sealed class LiveOvsChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitBundle_WithOneInvalidFlow_InstallsTheOthersAndReturnsIt()
+    {
+        var bad = new FlowMod { TableId = 20, Priority = 1, Instructions = [new GotoTableInstruction(10)] }; // goto must go forward
+        var flows = new List<OfpMessage> { PipelineFlows[0].Flow, bad, PipelineFlows[1].Flow };
+
+        var rejected = await _session.CommitBundleAsync(flows);
+
+        rejected.Select(r => r.Request).ShouldBe([bad]);
+        rejected[0].Error.Name.ShouldBe("OFPBIC_BAD_TABLE_ID");
+        (await _chassis.DumpFlowsAsync()).ShouldBe([PipelineFlows[0].OvsText, PipelineFlows[1].OvsText], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Batch_DeleteByCookie_RemovesOnlyThoseFlows()
     {
         await _session.SendBatchAsync(PipelineFlows.Select(f => (OfpMessage)f.Flow).ToList());

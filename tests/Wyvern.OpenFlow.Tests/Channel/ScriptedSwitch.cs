@@ -42,6 +42,31 @@ public sealed class ScriptedSwitch : IAsyncDisposable
         await SendAsync(new FeaturesReply(datapathId, 0, 254, 0, 0x4f) { Xid = request.Xid });
     }
 
+    /// <summary>
+    /// Reads exactly <paramref name="count"/> raw bytes, at most <paramref name="chunk"/>
+    /// at a time with <paramref name="pause"/> between reads (a switch slow to take
+    /// a large install), and returns the last 8 (the header of the final message).
+    /// </summary>
+    public async Task<byte[]> ReadRawSlowlyAsync(long count, int chunk, TimeSpan pause)
+    {
+        _pending.Length.ShouldBe(0, "raw reads start on a message boundary");
+        var buffer = new byte[chunk];
+        var tail = new byte[8];
+        for (var left = count; left > 0;)
+        {
+            var read = await _socket.ReceiveAsync(buffer.AsMemory(0, (int)Math.Min(chunk, left)), SocketFlags.None);
+            read.ShouldBeGreaterThan(0, "the controller closed the connection");
+            left -= read;
+            // Keep the last 8 bytes seen.
+            var keep = Math.Min(8, read);
+            Array.Copy(tail, keep, tail, 0, 8 - keep);
+            Array.Copy(buffer, read - keep, tail, 8 - keep, keep);
+            await Task.Delay(pause);
+        }
+
+        return tail;
+    }
+
     public async Task SendAsync(OfpMessage message)
     {
         await _socket.SendAsync(message.ToArray());

@@ -1,0 +1,82 @@
+using Wyvern.Controller.Engine;
+using Wyvern.OpenFlow.Instructions;
+using Wyvern.OpenFlow.Matching;
+using Wyvern.Pipeline;
+using Wyvern.Testing;
+
+namespace Wyvern.Controller.Tests.Engine;
+
+[Trait("Layer", Layer.Unit)]
+public sealed class DesiredFlowTableTests
+{
+    private static readonly Match M1 = Match.Create(MatchField.Metadata(1));
+    private static readonly Match M2 = Match.Create(MatchField.Metadata(2));
+
+    [Fact]
+    public void Replace_AddsAndRemovesAnOwnersFlows_AndReportsTheirKeysDirty()
+    {
+        var table = new DesiredFlowTable();
+
+        table.Replace("port/a", [Flow(M1, 10, "port/a"), Flow(M2, 10, "port/a")]);
+        table.TakeDirty().Count.ShouldBe(2);
+        table.Replace("port/a", [Flow(M1, 10, "port/a")]);
+
+        table.Count.ShouldBe(1);
+        table.TakeDirty().ShouldContain(Key(M2), "a key that may have changed is dirty");
+        table.Get(Key(M2)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void ContestedKey_OwnerSortingFirstWins_WhateverTheOrder_AndTheOtherTakesOverWhenItLeaves()
+    {
+        var first = new DesiredFlowTable();
+        var second = new DesiredFlowTable();
+
+        first.Replace("port/a", [Flow(M1, 10, "port/a")]);
+        first.Replace("port/b", [Flow(M1, 20, "port/b")]);
+        second.Replace("port/b", [Flow(M1, 20, "port/b")]);
+        second.Replace("port/a", [Flow(M1, 10, "port/a")]);
+
+        first.Get(Key(M1))!.Owner.ShouldBe("port/a");
+        second.Get(Key(M1))!.Owner.ShouldBe("port/a");
+        first.Count.ShouldBe(1);
+        first.TakeDirty();
+        first.Replace("port/a", []);
+        first.TakeDirty().ShouldBe([Key(M1)]);
+        first.Get(Key(M1))!.Owner.ShouldBe("port/b");
+        first.Replace("port/b", []);
+        first.Get(Key(M1)).ShouldBeNull();
+        first.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public void ContestedKey_LosingOwnerLeaves_EffectiveFlowStaysAndIsNotDirty()
+    {
+        var table = new DesiredFlowTable();
+        table.Replace("port/a", [Flow(M1, 10, "port/a")]);
+        table.Replace("port/b", [Flow(M1, 20, "port/b")]);
+        table.TakeDirty();
+
+        table.Replace("port/b", []);
+
+        table.TakeDirty().ShouldBeEmpty();
+        table.Get(Key(M1))!.Owner.ShouldBe("port/a");
+    }
+
+    [Fact]
+    public void Replace_FlowsOfOneOwner_ShareOneOwnerString()
+    {
+        var table = new DesiredFlowTable();
+        var owner = "port/a";
+
+        table.Replace(owner, [Flow(M1, 10, new string(owner.AsSpan())), Flow(M2, 10, new string(owner.AsSpan()))]);
+
+        table.OwnedBy(owner).ShouldAllBe(f => ReferenceEquals(f.Owner, owner));
+        table.Get(Key(M1))!.Owner.ShouldBeSameAs(owner);
+    }
+
+    private static FlowKey Key(Match match) => new(TableId.L2Lookup, 100, match);
+
+    private static FlowSpec Flow(Match match, byte gotoTable, string owner) =>
+        new(TableId.L2Lookup, 100, match, [new GotoTableInstruction(gotoTable)], AppId.L2, owner);
+}
