@@ -160,13 +160,15 @@ public sealed partial class SwitchSession
             while (await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false))
             {
                 var now = Environment.TickCount64;
-                var idle = now - Interlocked.Read(ref _lastReceivedTimestamp);
+                // The last sign of life: a message from the peer, or the peer taking a
+                // chunk of our data (what we wrote last may still sit in the socket
+                // buffers for a while after the write returns).
+                var idle = now - Math.Max(Interlocked.Read(ref _lastReceivedTimestamp), Interlocked.Read(ref _lastWriteProgressTimestamp));
                 if (Volatile.Read(ref _writesInProgress) > 0)
                 {
-                    var stalled = Math.Min(idle, now - Interlocked.Read(ref _lastWriteProgressTimestamp));
-                    if (stalled >= _options.DeadPeerTimeout.TotalMilliseconds)
+                    if (idle >= _options.DeadPeerTimeout.TotalMilliseconds)
                     {
-                        Close($"dead peer: it took none of our data and sent nothing for {stalled} ms");
+                        Close($"dead peer: it took none of our data and sent nothing for {idle} ms");
                         return;
                     }
 

@@ -180,7 +180,7 @@ public sealed partial class SwitchSession
         {
             try
             {
-                await WriteLockedAsync([new EchoRequest()], NextXids(1), _closing.Token).ConfigureAwait(false);
+                await WriteLockedAsync([new EchoRequest()], NextXids(1), _closing.Token, isEcho: true).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or SwitchDisconnectedException or IOException or ObjectDisposedException)
             {
@@ -200,9 +200,16 @@ public sealed partial class SwitchSession
         }
     }
 
-    private async Task WriteLockedAsync(IReadOnlyList<OfpMessage> messages, uint firstXid, CancellationToken cancellationToken)
+    /// <param name="messages">What to write.</param>
+    /// <param name="firstXid">The xid of the first message.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <param name="isEcho">Our own echo request: writing it is no sign of the peer's life.</param>
+    private async Task WriteLockedAsync(IReadOnlyList<OfpMessage> messages, uint firstXid, CancellationToken cancellationToken, bool isEcho = false)
     {
-        Interlocked.Exchange(ref _lastWriteProgressTimestamp, Environment.TickCount64);
+        if (!isEcho)
+        {
+            Interlocked.Exchange(ref _lastWriteProgressTimestamp, Environment.TickCount64);
+        }
         Interlocked.Increment(ref _writesInProgress);
         try
         {
@@ -219,7 +226,10 @@ public sealed partial class SwitchSession
                     // A chunk left for the socket: once the socket buffers are full, that
                     // means the switch is reading, a sign of life even while it is too
                     // busy to answer anything (see KeepAliveLoopAsync).
-                    Interlocked.Exchange(ref _lastWriteProgressTimestamp, Environment.TickCount64);
+                    if (!isEcho)
+                    {
+                        Interlocked.Exchange(ref _lastWriteProgressTimestamp, Environment.TickCount64);
+                    }
                 }
             }
 

@@ -42,12 +42,14 @@ public sealed class ChannelLivenessTests : IAsyncLifetime
     {
         await using var sw = await ConnectAsync();
         var session = await _listener.AcceptAsync().AsTask().WaitAsync(Wait);
-        var flows = Flows(30_000);
+        // ~8 MB read at ~3 MB/s: the install lasts several dead-peer timeouts, while what sits in
+        // the socket buffers when our last write returns drains well within one echo interval.
+        var flows = Flows(100_000);
         var bytes = flows.Sum(f => (long)f.EncodedLength) + new BarrierRequest().EncodedLength;
 
         var started = DateTime.UtcNow;
         var batch = session.SendBatchAsync(flows);
-        var tail = await sw.ReadRawSlowlyAsync(bytes, 64 * 1024, TimeSpan.FromMilliseconds(100)).WaitAsync(Wait);
+        var tail = await sw.ReadRawSlowlyAsync(bytes, 64 * 1024, TimeSpan.FromMilliseconds(20)).WaitAsync(Wait);
         var took = DateTime.UtcNow - started;
         session.IsConnected.ShouldBeTrue();
         tail[1].ShouldBe((byte)OfpType.BarrierRequest);
