@@ -48,7 +48,8 @@ internal static class EastWestTopology
 
     public static IPAddress Ip(LogicalPort port) => port.FixedIps[0].IpAddress;
 
-    private static LogicalPort Vm(string id, LogicalSwitch net, Subnet subnet, int key, string mac, string ip) => new()
+    /// <summary>A VM port in the open security group.</summary>
+    public static LogicalPort Vm(string id, LogicalSwitch net, Subnet subnet, int key, string mac, string ip) => new()
     {
         Id = id,
         Key = key,
@@ -59,7 +60,8 @@ internal static class EastWestTopology
         SecurityGroupIds = [OpenSecurityGroup.Id],
     };
 
-    private static RouterPort RouterPort(string id, int key, LogicalSwitch net, Subnet subnet, PacketMac mac, string ip) => new()
+    /// <summary>A router interface on <paramref name="subnet"/>.</summary>
+    public static RouterPort RouterPort(string id, int key, LogicalSwitch net, Subnet subnet, PacketMac mac, string ip) => new()
     {
         Id = id,
         Key = key,

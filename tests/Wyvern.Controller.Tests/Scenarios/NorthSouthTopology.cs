@@ -115,26 +115,9 @@ internal static class NorthSouthTopology
         RouterId = Router.Id,
     };
 
-    private static LogicalPort Vm(string id, LogicalSwitch net, Subnet subnet, int key, string mac, string ip, string chassis) => new()
-    {
-        Id = id,
-        Key = key,
-        NetworkId = net.Id,
-        MacAddress = ModelMac.Parse(mac),
-        FixedIps = [new FixedIp(subnet.Id, IPAddress.Parse(ip))],
-        DeviceOwner = "compute:nova",
-        Binding = new PortBinding(chassis),
-        SecurityGroupIds = [OpenSecurityGroup.Id],
-    };
+    private static LogicalPort Vm(string id, LogicalSwitch net, Subnet subnet, int key, string mac, string ip, string chassis) =>
+        EastWestTopology.Vm(id, net, subnet, key, mac, ip) with { Binding = new PortBinding(chassis) };
 
-    private static RouterPort RouterPort(string id, int key, LogicalSwitch net, Subnet subnet, PacketMac mac, string ip) => new()
-    {
-        Id = id,
-        Key = key,
-        NetworkId = net.Id,
-        SubnetId = subnet.Id,
-        MacAddress = new ModelMac(mac.Value),
-        IpAddress = IPAddress.Parse(ip),
-        Network = subnet.Cidr,
-    };
+    private static RouterPort RouterPort(string id, int key, LogicalSwitch net, Subnet subnet, PacketMac mac, string ip) =>
+        EastWestTopology.RouterPort(id, key, net, subnet, mac, ip);
 }
