@@ -69,7 +69,6 @@ public sealed partial class ScaleModel
             PortId = PortId((g * PortsPerNetwork) + 1),
             FixedIpAddress = Host(g, 11),
             RouterId = RouterId(g / NetworksPerRouter),
-            BoundChassis = chassis,
         };
     }
 
@@ -143,7 +142,6 @@ public sealed partial class ScaleModel
         PortId = PortId(g * PortsPerNetwork),
         FixedIpAddress = Host(g, 10),
         RouterId = RouterId(r),
-        BoundChassis = chassis,
     };
 
     /// <summary>Spare floating IP <paramref name="i"/>, unassociated (172.16.32.i, as the OVN side's).</summary>

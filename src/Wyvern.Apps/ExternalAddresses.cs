@@ -33,7 +33,7 @@ public static class ExternalAddresses
         }
         foreach (var router in routers)
         {
-            if (ExternalSide.Of(view, router) is { Patch: { } patch, Gateway.MacAddress: { } mac } side && side.ActiveGateway(view) == view.ChassisName)
+            if (ExternalSide.Of(view, router) is { Patch: { } patch, Gateway.MacAddress: { } mac } side && side.IsActiveGatewayHere(view))
             {
                 foreach (var ip in side.GatewayIps)
                 {

@@ -14,14 +14,16 @@ internal sealed record ExternalSide(LogicalRouter Router, ExternalGateway Gatewa
     /// <summary>The external side of <paramref name="router"/>, or null when it has no usable gateway (none, admin down, network unknown, not external, not flat/VLAN).</summary>
     public static ExternalSide? Of(IChassisView view, LogicalRouter router)
     {
-        if (!router.AdminStateUp || router.ExternalGateway is not { } gw ||
-            view.Network(gw.NetworkId) is not { External: true, PhysicalNetwork: { } physnet } network ||
-            network.NetworkType is not (NetworkType.Flat or NetworkType.Vlan))
+        if (!router.AdminStateUp || router.ExternalGateway is not { } gw || view.Network(gw.NetworkId) is not { External: true } network ||
+            GatewayScheduler.PhysicalNetworkOf(router, view.Network) is not { } physnet)
         {
             return null;
         }
         return new ExternalSide(router, gw, network, physnet, ProviderNetworkApp.PatchOf(view, network));
     }
+
+    /// <summary>True when this chassis is the router's active gateway and has the patch port to do the work.</summary>
+    public bool IsActiveGatewayHere(IChassisView view) => Patch is not null && ActiveGateway(view) == view.ChassisName;
 
     /// <summary>The router's active gateway chassis (<see cref="GatewaySelection"/>), or null.</summary>
     public string? ActiveGateway(IChassisView view) => GatewaySelection.ActiveGateway(Router, view.Chassis, Physnet);

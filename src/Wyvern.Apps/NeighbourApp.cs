@@ -48,14 +48,11 @@ public sealed class NeighbourApp : IApp
         ArgumentNullException.ThrowIfNull(router);
         network = null;
         patch = 0;
-        if (router is not { AdminStateUp: true, ExternalGateway: { MacAddress: not null } gateway } ||
-            view.Network(gateway.NetworkId) is not { External: true } net ||
-            ProviderNetworkApp.PatchOf(view, net) is not { } p ||
-            GatewaySelection.ActiveGateway(router, view.Chassis, net.PhysicalNetwork!) != view.ChassisName)
+        if (ExternalSide.Of(view, router) is not { Gateway.MacAddress: not null, Patch: { } p } side || !side.IsActiveGatewayHere(view))
         {
             return false;
         }
-        network = net;
+        network = side.Network;
         patch = p;
         return true;
     }

@@ -40,12 +40,11 @@ public sealed class RouterGatewayApp : IApp
             flows.Add(Make(TableId.L3Lookup, Priorities.RouteBase, Match.Create(routerMatch, Ip), Id, owner,
                 Apply(new DecNwTtlAction()), Goto(TableId.EgressNat)));
         }
-        var active = side.ActiveGateway(view);
-        if (active == view.ChassisName && side.Patch is not null)
+        if (side.IsActiveGatewayHere(view))
         {
             ConsiderActiveGateway(owner, side, view, flows);
         }
-        else if (active is not null && view.Chassis(active) is { } gateway)
+        else if (side.ActiveGateway(view) is { } active && active != view.ChassisName && view.Chassis(active) is { } gateway)
         {
             // Not the gateway: north-south traffic without a floating IP served here goes to it, unchanged.
             foreach (var (rp, network) in Ipv4Interfaces(view, router))

@@ -5,8 +5,8 @@ namespace Wyvern.Model;
 
 /// <summary>
 /// A Neutron floating IP. Its floating port (device_owner network:floatingip) lives on the
-/// external network; it is bound where the target port is bound (Dragonflow fip-distribution):
-/// <see cref="BoundChassis"/>, and <see cref="PlacementOn"/> tells a chassis local/remote/unbound.
+/// external network. Which chassis serves it is not stored: every controller derives it from
+/// the target port's binding and the chassis records (Apps' <c>FloatingIpApp</c>), so it cannot go stale.
 /// </summary>
 public sealed record FloatingIp : NeutronObject
 {
@@ -35,12 +35,5 @@ public sealed record FloatingIp : NeutronObject
     /// <summary>router_id: the router that connects the target's network to the floating network.</summary>
     public string? RouterId { get; init; }
 
-    /// <summary>The chassis the target port is bound on; null when unbound.</summary>
-    public string? BoundChassis { get; init; }
 
-    /// <summary>Where the floating port is, seen from <paramref name="chassis"/>.</summary>
-    public FloatingIpPlacement PlacementOn(string chassis) =>
-        PortId is null || BoundChassis is null ? FloatingIpPlacement.Unbound
-        : string.Equals(BoundChassis, chassis, StringComparison.Ordinal) ? FloatingIpPlacement.Local
-        : FloatingIpPlacement.Remote;
 }

@@ -127,7 +127,6 @@ internal static class SampleObjects
         PortId = "port-1",
         FixedIpAddress = IPAddress.Parse("10.0.0.5"),
         RouterId = "router-1",
-        BoundChassis = "compute-1",
     };
 
     public static SecurityGroup SecurityGroup() => new()

@@ -75,15 +75,4 @@ public class ValueEqualityTests
             mac.ToString().ShouldBe(text.ToLowerInvariant().Replace('-', ':'));
         }
     }
-
-    [Fact]
-    public void FloatingIp_Placement_FollowsTargetPortChassis()
-    {
-        var fip = SampleObjects.FloatingIp();
-
-        fip.PlacementOn("compute-1").ShouldBe(FloatingIpPlacement.Local);
-        fip.PlacementOn("compute-2").ShouldBe(FloatingIpPlacement.Remote);
-        (fip with { BoundChassis = null }).PlacementOn("compute-1").ShouldBe(FloatingIpPlacement.Unbound);
-        (fip with { PortId = null }).PlacementOn("compute-1").ShouldBe(FloatingIpPlacement.Unbound);
-    }
 }

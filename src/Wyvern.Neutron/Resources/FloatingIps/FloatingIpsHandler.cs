@@ -81,7 +81,7 @@ internal sealed class FloatingIpsHandler(NeutronBackend backend) : IResourceHand
         {
             var (portId, fixedIp) = FloatingIpValidator.Association(attributes);
             updated = portId is null
-                ? updated with { PortId = null, FixedIpAddress = null, RouterId = null, BoundChassis = null }
+                ? updated with { PortId = null, FixedIpAddress = null, RouterId = null }
                 : await AssociateAsync(context, updated, portId, fixedIp, cancellationToken);
         }
         if (updated == fip)
@@ -170,7 +170,7 @@ internal sealed class FloatingIpsHandler(NeutronBackend backend) : IResourceHand
             throw NeutronErrors.Conflict("FloatingIPPortAlreadyAssociated",
                 $"Cannot associate floating IP {fip.FloatingIpAddress} ({fip.Id}) with port {portId} using fixed IP {target.IpAddress}, as that fixed IP already has a floating IP on external network {other.FloatingNetworkId}.");
         }
-        return fip with { PortId = portId, FixedIpAddress = target.IpAddress, RouterId = router.Id, BoundChassis = port.Binding?.Chassis };
+        return fip with { PortId = portId, FixedIpAddress = target.IpAddress, RouterId = router.Id };
     }
 
     private async Task<FloatingIp> OwnedAsync(RequestContext context, string id, CancellationToken cancellationToken)

@@ -154,7 +154,6 @@ internal sealed class PortsHandler(NeutronBackend backend) : IResourceHandler
         PortId = null,
         FixedIpAddress = null,
         RouterId = null,
-        BoundChassis = null,
         UpdatedAt = backend.Now,
         RevisionNumber = fip.RevisionNumber + 1,
     };
