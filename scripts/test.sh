@@ -18,7 +18,7 @@ trap 'rm -f "$log"' EXIT
 set +e
 # A hung test host is killed after 10 minutes and reported as a failure,
 # so CI always ends with a verdict.
-dotnet test Wyvern.slnx -c Release --no-build -nologo -v:q --blame-hang-timeout 10m --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
+dotnet test Wyvern.slnx -c Release --no-build -nologo -v:q --logger "console;verbosity=minimal" --blame-hang-timeout 10m --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
 
