@@ -8,9 +8,6 @@ namespace Wyvern.Controller;
 
 public sealed partial class ChassisController
 {
-    /// <summary>Flow mods per bundle (see <see cref="SyncAsync"/>).</summary>
-    internal const int MaxFlowModsPerBundle = 4000;
-
     private bool _fullSyncPending;
 
     private async Task PumpSessionsAsync(OpenFlowListener listener, CancellationToken ct)
@@ -106,19 +103,24 @@ public sealed partial class ChassisController
             // bounded size keep each commit short; each part is atomic and is
             // recorded as installed once committed, so a reconnect resumes.
             // Each part is one round trip (CommitBundleAsync): ovs-vswitchd reads
-            // at most 50 messages per pass of its main loop and a pass costs
-            // tens of milliseconds with thousands of ports, so every extra round
-            // trip (open, barrier) adds a pass to a single change.
-            var rejected = new List<(OfpMessage? Request, ErrorMessage Error)>();
-            foreach (var part in diff.Split(MaxFlowModsPerBundle))
+            // at most 50 messages per connection per pass of its main loop and a
+            // pass costs tens of milliseconds with thousands of ports, so every
+            // extra round trip (open, barrier) adds a pass to a single change, and
+            // a diff of more than one part goes over several connections at once
+            // (BulkSessions).
+            await using var sessions = diff.Count > _options.MaxFlowModsPerBundle
+                ? await BulkSessions.OpenAsync(session, _options.ResolvedSwitchServiceTarget, _options.BulkInstallConnections, _options.SwitchChannel, _logger, ct)
+                : BulkSessions.MainOnly(session);
+            var parts = new System.Collections.Concurrent.ConcurrentQueue<FlowDiff>(
+                diff.Split(BulkSessions.PartSize(diff.Count, sessions.All.Count, _options.MaxFlowModsPerBundle)));
+            if (sessions.All.Count > 1)
             {
-                var mods = part.ToFlowMods().ToArray();
-                var failures = await session.CommitBundleAsync(mods, cancellationToken: ct);
-                var applied = failures.Count == 0 ? part : part.Without(RejectedSpecs(part, mods, failures));
-                _reconciler.Acknowledge(applied);
-                Status.RecordSync(applied.Count);
-                rejected.AddRange(failures);
+                _logger.LogInformation("sending {Count} flow mods in {Parts} bundles over {Sessions} connections",
+                    diff.Count, parts.Count, sessions.All.Count);
             }
+            Status.LastSyncConnections = sessions.All.Count;
+            var rejected = new List<(OfpMessage? Request, ErrorMessage Error)>();
+            await Task.WhenAll(sessions.All.Select(s => SendPartsAsync(s, parts, rejected, ct)));
             if (rejected.Count > 0)
             {
                 // The switch left these out of their bundles and applied the rest.
@@ -143,8 +145,40 @@ public sealed partial class ChassisController
         }
         catch (Exception e) when (e is SwitchDisconnectedException or IOException or TimeoutException)
         {
-            _logger.LogWarning(e, "sync to {Switch} failed; it will be redone when the switch is back", session);
             _fullSyncPending = true;
+            if (session.IsConnected)
+            {
+                // One of the extra bulk connections failed; the switch is still here.
+                _logger.LogWarning(e, "sync to {Switch} failed on an extra connection; retrying", session);
+                ScheduleRetry(ct);
+            }
+            else
+            {
+                _logger.LogWarning(e, "sync to {Switch} failed; it will be redone when the switch is back", session);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Commits parts from <paramref name="parts"/> on <paramref name="session"/>
+    /// until none is left; several of these run at once, one per connection, so
+    /// what they record is recorded under a lock.
+    /// </summary>
+    private async Task SendPartsAsync(
+        SwitchSession session, System.Collections.Concurrent.ConcurrentQueue<FlowDiff> parts,
+        List<(OfpMessage? Request, ErrorMessage Error)> rejected, CancellationToken ct)
+    {
+        while (parts.TryDequeue(out var part))
+        {
+            var mods = part.ToFlowMods().ToArray();
+            var failures = await session.CommitBundleAsync(mods, cancellationToken: ct);
+            var applied = failures.Count == 0 ? part : part.Without(RejectedSpecs(part, mods, failures));
+            lock (rejected)
+            {
+                _reconciler.Acknowledge(applied);
+                Status.RecordSync(applied.Count);
+                rejected.AddRange(failures);
+            }
         }
     }
 

@@ -47,6 +47,39 @@ public sealed record ControllerOptions
     /// </summary>
     public OpenFlowChannelOptions SwitchChannel { get; init; } = new();
 
+    /// <summary>
+    /// Flow mods per bundle. A larger diff is sent as several bundles, each
+    /// atomic on its own: one bundle of 100,000 flows keeps a userspace
+    /// ovs-vswitchd silent for longer than the dead-peer timeout.
+    /// </summary>
+    public int MaxFlowModsPerBundle { get; init; } = 4000;
+
+    /// <summary>
+    /// OpenFlow connections a large sync (more flow mods than one bundle holds)
+    /// writes over at once: the controller's own plus service connections to
+    /// <see cref="SwitchServiceTarget"/>. 1 turns it off. See <see cref="BulkSessions"/>.
+    /// </summary>
+    public int BulkInstallConnections { get; init; } = 16;
+
+    /// <summary>
+    /// Where the integration bridge accepts service connections
+    /// (<c>unix:PATH</c> or <c>tcp:IP:PORT</c>). Null: Open vSwitch's own
+    /// <c>BRIDGE.mgmt</c> socket in its run directory, the directory of the
+    /// OVSDB unix socket (<see cref="ResolvedSwitchServiceTarget"/>).
+    /// </summary>
+    public string? SwitchServiceTarget { get; init; }
+
+    /// <summary>
+    /// <see cref="SwitchServiceTarget"/>, or the bridge's management socket next
+    /// to the OVSDB unix socket; null when OVSDB is reached over TCP and no
+    /// target is set (bulk installs then use the controller connection alone).
+    /// </summary>
+    public string? ResolvedSwitchServiceTarget =>
+        SwitchServiceTarget
+        ?? (OvsdbEndpoint.StartsWith("unix:", StringComparison.Ordinal) && Path.GetDirectoryName(OvsdbEndpoint["unix:".Length..]) is { Length: > 0 } runDir
+            ? "unix:" + Path.Combine(runDir, IntegrationBridge + ".mgmt")
+            : null);
+
     /// <summary>How long the chassis record outlives a silent controller.</summary>
     public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -22,6 +22,9 @@ public sealed class ControllerStatus
     /// <summary>Packet-ins received.</summary>
     public long PacketIns => Interlocked.Read(ref _packetIns);
 
+    /// <summary>OpenFlow connections the last sync was written over (more than one for a large diff: <see cref="ControllerOptions.BulkInstallConnections"/>).</summary>
+    public int LastSyncConnections { get; internal set; }
+
     /// <summary>The store revision the controller has applied.</summary>
     public long Revision { get; internal set; }
 

@@ -92,12 +92,54 @@ public sealed class OneChassisEastWestTests(ITestOutputHelper output)
         (await ch.DumpFlowsAsync()).Count.ShouldBe(flowsBefore.Count);
     }
 
-    private async Task<(Chassis Chassis, INbStore Store, ChassisController Controller)> StartAsync(Lab lab)
+    [Fact]
+    public async Task LargeSyncs_GoOverSeveralConnections_AndEveryFlowArrives()
+    {
+        await using var lab = new Lab();
+        // Bundles of 16 flow mods make every full sync of this small model a
+        // "large" one: it is spread over the controller connection and three
+        // service connections to br-int.mgmt.
+        var (ch, _, controller) = await StartAsync(lab, o => o with { MaxFlowModsPerBundle = 16, BulkInstallConnections = 4 });
+        controller.Status.LastSyncConnections.ShouldBe(4);
+        var vms = await PlugVmsAsync(lab, ch);
+        foreach (var vm in vms)
+        {
+            await DhcpClient.AcquireAsync(vm, ch.RunDir);
+        }
+        await ShouldPingAsync(vms[0], "10.0.1.13");
+        var flows = await ch.DumpFlowsAsync();
+        flows.Count.ShouldBe(controller.Status.DesiredFlows);
+
+        // A restarted ovs-vswitchd has no flows: the whole table goes back over four connections.
+        await ch.KillVswitchdAsync();
+        await ch.StartVswitchdAsync();
+        await WaitForAsync(() => vms[0].PingAsync("10.0.1.13", count: 1, waitSeconds: 1), r => r.Succeeded, TimeSpan.FromSeconds(30));
+        await controller.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(20));
+        controller.Status.LastSyncConnections.ShouldBe(4);
+        (await ch.DumpFlowsAsync()).ShouldBe(flows, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task LargeSync_WithNoServiceSocket_GoesOverTheControllerConnectionAlone()
+    {
+        await using var lab = new Lab();
+        var (ch, _, controller) = await StartAsync(lab, o => o with
+        {
+            MaxFlowModsPerBundle = 16,
+            SwitchServiceTarget = "unix:" + Path.Combine(Path.GetTempPath(), $"wy-none-{Guid.NewGuid():N}.mgmt"),
+        });
+
+        controller.Status.LastSyncConnections.ShouldBe(1);
+        (await ch.DumpFlowsAsync()).Count.ShouldBe(controller.Status.DesiredFlows);
+    }
+
+    private async Task<(Chassis Chassis, INbStore Store, ChassisController Controller)> StartAsync(Lab lab, Func<ControllerOptions, ControllerOptions>? tune = null)
     {
         var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false });
         var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
         var revision = await EastWestModel.WriteAsync(store);
-        var controller = lab.Own(new ChassisController(store, HarnessControllerOptions.For(ch), new TestOutputLogger(output, "controller")));
+        var options = HarnessControllerOptions.For(ch);
+        var controller = lab.Own(new ChassisController(store, tune is null ? options : tune(options), new TestOutputLogger(output, "controller")));
         await controller.StartAsync();
         await controller.WaitSyncedAsync(revision).WaitAsync(TimeSpan.FromSeconds(20));
         return (ch, store, controller);

@@ -58,6 +58,26 @@ public sealed class LiveOvsChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServiceConnection_ToTheBridgeManagementSocket_IsTheSameSwitch_AndCommitsBundles()
+    {
+        await using var service = await SwitchConnector.ConnectAsync("unix:" + Path.Combine(_chassis.RunDir, Chassis.IntegrationBridge + ".mgmt"))
+            .WaitAsync(Wait);
+
+        service.DatapathId.ShouldBe(_session.DatapathId);
+        (await service.CommitBundleAsync(PipelineFlows.Select(f => (OfpMessage)f.Flow).ToList())).ShouldBeEmpty();
+
+        (await _chassis.DumpFlowsAsync()).ShouldBe(PipelineFlows.Select(f => f.OvsText).ToList(), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ServiceConnection_WhereNothingListens_FailsWithASocketError()
+    {
+        await Should.ThrowAsync<System.Net.Sockets.SocketException>(
+            SwitchConnector.ConnectAsync("unix:" + Path.Combine(_chassis.RunDir, "no-such-bridge.mgmt")));
+        Should.Throw<FormatException>(() => SwitchConnector.ParseTarget("ssl:127.0.0.1:6653"));
+    }
+
+    [Fact]
     public async Task DumpFlows_ThroughTheChannel_DecodesToTheFlowsWeSent()
     {
         await _session.InstallBundleAsync(PipelineFlows.Select(f => (OfpMessage)f.Flow).ToList());
