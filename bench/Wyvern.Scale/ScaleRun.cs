@@ -36,7 +36,7 @@ public static class ScaleRun
             .SetMinimumLevel(LogLevel.Information));
         var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false, EnableDummy = true });
         var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
-        var controller = lab.Own(new ChassisController(store, new ControllerOptions
+        var options = new ControllerOptions
         {
             ChassisName = ch.SystemId,
             OvsdbEndpoint = "unix:" + ch.DbSocket,
@@ -45,7 +45,13 @@ public static class ScaleRun
             TunnelTypes = [],
             BridgeMappings = new Dictionary<string, string> { [ScaleModel.PhysicalNetwork] = "br-ex" },
             SwitchChannel = channel,
-        }, loggers.CreateLogger("controller")));
+        };
+        options = options with
+        {
+            BulkInstallConnections = EnvironmentInt("WYVERN_BULK_CONNECTIONS") ?? options.BulkInstallConnections,
+            MaxFlowModsPerBundle = EnvironmentInt("WYVERN_MAX_BUNDLE") ?? options.MaxFlowModsPerBundle,
+        };
+        var controller = lab.Own(new ChassisController(store, options, loggers.CreateLogger("controller")));
         await controller.StartAsync();
         await controller.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -189,6 +195,10 @@ public static class ScaleRun
     }
 
     /// <summary>The number of flows on br-int, as <c>ovs-ofctl dump-flows br-int | wc -l</c> counts them (without a header line).</summary>
+    /// <summary>An integer from the environment (the bulk-install knobs, see bench/scale/run.sh), or null.</summary>
+    private static int? EnvironmentInt(string name) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+
     /// <summary>
     /// Flows on br-int, from the switch's aggregate statistics: a dump of
     /// 170,000 flows read into this process would add ~150 MB to the very
