@@ -102,7 +102,7 @@ log "plugged ${#names[@]} dummy interfaces in $(elapsed "$plug_clock" "$(now)") 
 ovn-controller "unix:$dir/ovsdb.sock" --pidfile="$dir/controller.pid" \
   --log-file="$dir/controller.log" --detach --no-chdir -vconsole:off 2>>"$dir/daemons.err"
 wait_until 120 "ovn-controller to register the chassis" chassis_registered
-nbctl --timeout=120 --wait=hv sync
+nbctl --timeout="$limit" --wait=hv sync   # ovn-controller's first pass over thousands of interfaces takes minutes
 # A persistent client for the single changes, as Neutron keeps its OVSDB IDL open:
 # each later ovn-nbctl call goes through it instead of re-reading the whole NB database.
 export OVN_NB_DAEMON
