@@ -113,12 +113,12 @@ public sealed partial class ChassisController
                 : BulkSessions.MainOnly(session);
             var parts = new System.Collections.Concurrent.ConcurrentQueue<FlowDiff>(
                 diff.Split(BulkSessions.PartSize(diff.Count, sessions.All.Count, _options.MaxFlowModsPerBundle)));
-            if (sessions.All.Count > 1)
+            if (diff.Count > _options.MaxFlowModsPerBundle)
             {
                 _logger.LogInformation("sending {Count} flow mods in {Parts} bundles over {Sessions} connections",
                     diff.Count, parts.Count, sessions.All.Count);
+                Status.RecordBulkSync(sessions.All.Count);
             }
-            Status.LastSyncConnections = sessions.All.Count;
             var rejected = new List<(OfpMessage? Request, ErrorMessage Error)>();
             await Task.WhenAll(sessions.All.Select(s => SendPartsAsync(s, parts, rejected, ct)));
             if (rejected.Count > 0)

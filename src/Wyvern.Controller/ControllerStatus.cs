@@ -6,6 +6,7 @@ public sealed class ControllerStatus
     private long _syncs;
     private long _flowModsSent;
     private long _packetIns;
+    private long _bulkSyncs;
 
     /// <summary>True once the switch holds exactly the desired flows after the first full sync.</summary>
     public bool InSync { get; internal set; }
@@ -22,8 +23,11 @@ public sealed class ControllerStatus
     /// <summary>Packet-ins received.</summary>
     public long PacketIns => Interlocked.Read(ref _packetIns);
 
-    /// <summary>OpenFlow connections the last sync was written over (more than one for a large diff: <see cref="ControllerOptions.BulkInstallConnections"/>).</summary>
-    public int LastSyncConnections { get; internal set; }
+    /// <summary>Syncs large enough to be written over several OpenFlow connections (<see cref="ControllerOptions.BulkInstallConnections"/>).</summary>
+    public long BulkSyncs => Interlocked.Read(ref _bulkSyncs);
+
+    /// <summary>Connections the last of those syncs was written over: 1 when no service connection could be opened.</summary>
+    public int LastBulkSyncConnections { get; private set; }
 
     /// <summary>The store revision the controller has applied.</summary>
     public long Revision { get; internal set; }
@@ -36,6 +40,12 @@ public sealed class ControllerStatus
         Interlocked.Increment(ref _syncs);
         Interlocked.Add(ref _flowModsSent, flowMods);
         Synced?.Invoke(this, EventArgs.Empty);
+    }
+
+    internal void RecordBulkSync(int connections)
+    {
+        LastBulkSyncConnections = connections;
+        Interlocked.Increment(ref _bulkSyncs);
     }
 
     internal void RecordPacketIn() => Interlocked.Increment(ref _packetIns);
