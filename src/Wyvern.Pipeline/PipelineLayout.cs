@@ -28,7 +28,13 @@ public static class PipelineLayout
 
     private static F Zone => Registers.ZoneField;
 
-    /// <summary>Scratch register for swapping addresses (xreg0 = reg0:reg1).</summary>
+    private static F SenderMacHigh => Registers.SenderMacHighField;
+
+    private static F SenderMacLow => Registers.SenderMacLowField;
+
+    private static F SenderAddress => Registers.SenderAddressField;
+
+    /// <summary>Scratch register (xreg0 = reg0:reg1): the sender MAC during port security, addresses being swapped in replies.</summary>
     public static F Scratch => MatchField.XregField(0);
 
     /// <summary>Every table, by id.</summary>
@@ -38,8 +44,12 @@ public static class PipelineLayout
             [F.InPort, F.TunnelId, F.TunIpv4Src], [SourcePort, F.Metadata], [TableId.ExternalIngress, TableId.EgressPortSecurity, TableId.IngressDestinationLookup]),
         Table(TableId.ExternalIngress, "Traffic arriving from a provider network through its patch port: VLAN (or none, for flat) → network key.",
             [F.InPort, F.VlanVid, .. L2], [F.Metadata, F.VlanVid], [TableId.IngressNat, TableId.IngressDestinationLookup]),
-        Table(TableId.EgressPortSecurity, "Anti-spoofing: only the port's own MACs and IPs (fixed IPs and allowed address pairs), ARP for them, and DHCP discovery pass; ports with port security off pass; everything else is dropped.",
-            [SourcePort, .. L2, .. Ip4, .. L4, .. Arp, .. Ip6], [], [TableId.EgressConntrack]),
+        Table(TableId.EgressPortSecurity, "Anti-spoofing, by sender: a port with port security off passes; IPv6 from one of the port's own MAC and address pairs (fixed IPs, EUI-64 link-local, allowed address pairs) passes; IPv4 and ARP load the sender MAC (eth_src; arp_sha for ARP) into xreg0, mark reg0 bit 16 and load the sender address (ipv4_src; arp_spa) into reg2, ICMPv6 from :: (DAD, MLD) loads the sender MAC only, and both go on to the address check; everything else is dropped.",
+            [SourcePort, F.EthSrc, F.EthType, F.Ipv6Src, F.IpProto], [Scratch, SenderMacHigh, SenderAddress], [TableId.EgressPortSecurityAddress, TableId.EgressConntrack]),
+        Table(TableId.EgressPortSecurityAddress, "Anti-spoofing, by address: the port (reg6) with its MAC (eth_src and the sender MAC in reg0/reg1) and one of its IPv4 addresses or allowed address pairs (reg2, marked IPv4) passes; the port's own MAC with no sender address (reg2 = 0) goes on to the unaddressed check; everything else is dropped.",
+            [SourcePort, F.EthSrc, SenderMacHigh, SenderMacLow, SenderAddress], [], [TableId.EgressPortSecurityUnaddressed, TableId.EgressConntrack]),
+        Table(TableId.EgressPortSecurityUnaddressed, "Anti-spoofing, from a port's own MAC without an address: DHCP discovery (0.0.0.0 to 255.255.255.255, UDP 68 to 67), ARP probes (sender 0.0.0.0) and ICMPv6 from :: (duplicate address detection, MLD) pass; everything else is dropped.",
+            [F.EthType, F.IpProto, F.Ipv4Src, F.Ipv4Dst, F.UdpSrc, F.UdpDst, F.ArpSpa, F.Ipv6Src], [], [TableId.EgressConntrack]),
         Table(TableId.EgressConntrack, "Egress conntrack: IPv4/IPv6 from a port with port security loads the network's zone (reg3) and goes through conntrack in it, continuing in the egress security-group table; ports with port security off, non-IP traffic, DHCP requests and IPv6 router/neighbour discovery and MLD skip security groups.",
             [SourcePort, F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst, F.Icmpv6Type], [Zone], [TableId.EgressSecurityGroup, TableId.ServicesClassification]),
         Table(TableId.EgressSecurityGroup, "Egress security groups: invalid connections dropped; replies, related traffic and connections already admitted here pass; otherwise a conjunctive match (port's group × destination × protocol/ports) admits and commits the connection (ct_mark bit 0); the rest is dropped.",
