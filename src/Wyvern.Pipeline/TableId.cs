@@ -61,7 +61,7 @@ public enum TableId : byte
     /// <summary>After egress NAT: source MAC of the floating or gateway port, next hop MAC, the external network.</summary>
     EgressNatResult = 71,
 
-    /// <summary>Egress dispatch: a local destination goes to ingress, a remote one to its tunnel.</summary>
+    /// <summary>Egress dispatch: a destination on another chassis goes to its tunnel or provider network (local ones go straight to ingress).</summary>
     Egress = 75,
 
     /// <summary>To an external network: tag (VLAN) and out of its provider patch port.</summary>
