@@ -8,8 +8,9 @@ namespace Wyvern.Apps;
 /// <summary>
 /// L2 forwarding within a network. Per port plugged here: its MAC on its
 /// network resolves to its key (reg7) both from local senders (L2 lookup) and
-/// from tunnels (ingress destination lookup), and egress hands it to the
-/// ingress pipeline. Per network: broadcast and multicast reach every local
+/// from tunnels (ingress destination lookup), and continues in the ingress
+/// pipeline (ports bound elsewhere go through the egress table instead:
+/// <see cref="TunnelingApp"/>, <see cref="ProviderNetworkApp"/>). Per network: broadcast and multicast reach every local
 /// port of the network (one resubmit each), never the sender (OpenFlow never
 /// outputs to the input port implicitly), plus one tunnelled copy per remote
 /// host of the network. Unknown unicast misses and drops:
@@ -42,10 +43,9 @@ public sealed class L2App : IApp
         }
         var toPort = Apply(Registers.LoadDestinationPort(port.Key));
         var byMac = Match.Create(Registers.MatchNetwork(network.Key), MatchField.EthDst(Mac(port.MacAddress)));
-        flows.Add(Make(TableId.L2Lookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.Egress)));
+        // Bound here: straight on to ingress (the egress table only dispatches to other hosts).
+        flows.Add(Make(TableId.L2Lookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.IngressConntrack)));
         flows.Add(Make(TableId.IngressDestinationLookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.IngressConntrack)));
-        flows.Add(Make(TableId.Egress, Priorities.Entry, Match.Create(Registers.MatchDestinationPort(port.Key)), Id, owner,
-            Goto(TableId.IngressConntrack)));
     }
 
     private void ConsiderNetwork(Owner owner, IChassisView view, ICollection<FlowSpec> flows)

@@ -6,8 +6,14 @@ internal static class Priorities
     /// <summary>Table miss: the default way on (or nothing, which drops).</summary>
     public const ushort Default = 0;
 
+    /// <summary>Shared flows under the per-object entries of a table (port security's sender registers).</summary>
+    public const ushort Shared = 10;
+
     /// <summary>Flooding of broadcast/multicast.</summary>
     public const ushort Flood = 50;
+
+    /// <summary>An object's catch-all under its own entries (a port's MAC without an address).</summary>
+    public const ushort Fallback = 90;
 
     /// <summary>A port's or router interface's own entry.</summary>
     public const ushort Entry = 100;

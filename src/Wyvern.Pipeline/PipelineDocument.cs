@@ -18,7 +18,10 @@ public static class PipelineDocument
         s.AppendLine("`WYVERN_WRITE_DOCS=1 dotnet test tests/Wyvern.Pipeline.Tests`.");
         s.AppendLine();
         s.AppendLine("Registers: `reg6` source port key, `reg7` destination port key, `reg5` router key,");
-        s.AppendLine("`metadata` network key (also the conntrack zone), `xreg0` scratch for swapping addresses.");
+        s.AppendLine("`reg4` next-hop IPv4, `reg3` security-group conntrack zone, `metadata` network key (also the");
+        s.AppendLine("conntrack zone), `reg2` the sender's IPv4 address during port security, `xreg0` scratch: the");
+        s.AppendLine("sender MAC during port security (`reg0` bit 16 marks an IPv4 address in `reg2`), addresses");
+        s.AppendLine("being swapped in replies.");
         s.AppendLine("Cookies: `0x5759` in the top 16 bits, then the app id (8 bits); the reconciler only ever");
         s.AppendLine("dumps or deletes flows carrying that marker.");
         s.AppendLine();

@@ -7,7 +7,9 @@ namespace Wyvern.Pipeline;
 /// What the pipeline keeps in registers (Dragonflow's assignment):
 /// <c>reg6</c> source port key, <c>reg7</c> destination port key,
 /// <c>reg5</c> router key, <c>reg4</c> next-hop IPv4 address, <c>metadata</c> network key (also the conntrack zone).
-/// <c>xreg0</c> (reg0/reg1) is scratch space for swapping addresses in replies.
+/// <c>xreg0</c> (reg0/reg1) is scratch space: in port security it holds the
+/// sender MAC (bits 0–47, i.e. reg0[0..15] and reg1) with reg0 bit 16 marking
+/// an IPv4 sender address in <c>reg2</c>; later it swaps addresses in replies.
 /// <c>reg3</c> holds the security-group conntrack zone of the current network
 /// (loaded with the conntrack lookup, read when a connection is committed).
 /// </summary>
@@ -25,8 +27,41 @@ public static class Registers
     /// <summary>The register holding the next-hop IPv4 address after a route matched.</summary>
     public const int NextHop = 4;
 
+    /// <summary>The register holding the sender's IPv4 address (ipv4_src, or arp_spa for ARP) during port security.</summary>
+    public const int SenderAddress = 2;
+
+    /// <summary>The bit of reg0 (bit 48 of xreg0) set when reg2 holds an IPv4 sender address.</summary>
+    public const int SenderIsIpv4Bit = 16;
+
     /// <summary>The register holding the conntrack zone (low 16 bits) between the security-group lookup and commit.</summary>
     public const int Zone = 3;
+
+    /// <summary>reg2 field id.</summary>
+    public static OxmField SenderAddressField => MatchField.RegField(SenderAddress);
+
+    /// <summary>reg0 field id: the sender MAC's top 16 bits and the IPv4 marker bit.</summary>
+    public static OxmField SenderMacHighField => MatchField.RegField(0);
+
+    /// <summary>reg1 field id: the sender MAC's low 32 bits.</summary>
+    public static OxmField SenderMacLowField => MatchField.RegField(1);
+
+    /// <summary>
+    /// Match a sender MAC loaded into xreg0, as the switch reports it (reg0
+    /// and reg1): with <paramref name="ipv4Address"/>, also the marker that
+    /// reg2 holds an IPv4 sender address; without, the marker either way.
+    /// </summary>
+    public static MatchField[] MatchSenderMac(ulong mac, bool ipv4Address)
+    {
+        var high = (uint)(mac >> 32) & 0xffff;
+        return
+        [
+            ipv4Address ? MatchField.Reg(0, high | (1u << SenderIsIpv4Bit)) : MatchField.Reg(0, high, 0xffff),
+            MatchField.Reg(1, (uint)mac),
+        ];
+    }
+
+    /// <summary>Mark reg2 as holding an IPv4 sender address (reg0 bit 16).</summary>
+    public static OfpAction MarkSenderIpv4 => new SetFieldAction(MatchField.Reg(0, 1u << SenderIsIpv4Bit, 1u << SenderIsIpv4Bit));
 
     /// <summary>reg3 field id.</summary>
     public static OxmField ZoneField => MatchField.RegField(Zone);

@@ -13,8 +13,14 @@ public enum TableId : byte
     /// <summary>Traffic from a provider network (patch port): VLAN → network.</summary>
     ExternalIngress = 2,
 
-    /// <summary>Anti-spoofing: a port sends only from its own MACs and IPs (and allowed address pairs).</summary>
+    /// <summary>Anti-spoofing: a port sends only from its own MACs and IPs (and allowed address pairs); IPv4 and ARP senders go on to <see cref="EgressPortSecurityAddress"/>.</summary>
     EgressPortSecurity = 5,
+
+    /// <summary>Anti-spoofing: the port's (MAC, IPv4 address) pairs, checked on the sender loaded into registers.</summary>
+    EgressPortSecurityAddress = 6,
+
+    /// <summary>Anti-spoofing: what a port may send from its own MAC before it has an address (DHCP discovery, ARP probes, DAD).</summary>
+    EgressPortSecurityUnaddressed = 7,
 
     /// <summary>Egress conntrack (security groups).</summary>
     EgressConntrack = 10,
@@ -55,7 +61,7 @@ public enum TableId : byte
     /// <summary>After egress NAT: source MAC of the floating or gateway port, next hop MAC, the external network.</summary>
     EgressNatResult = 71,
 
-    /// <summary>Egress dispatch: a local destination goes to ingress, a remote one to its tunnel.</summary>
+    /// <summary>Egress dispatch: a destination on another chassis goes to its tunnel or provider network (local ones go straight to ingress).</summary>
     Egress = 75,
 
     /// <summary>To an external network: tag (VLAN) and out of its provider patch port.</summary>

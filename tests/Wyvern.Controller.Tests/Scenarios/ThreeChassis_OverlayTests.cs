@@ -48,6 +48,27 @@ public sealed class ThreeChassis_OverlayTests
     }
 
     [Fact]
+    public void RemoteDestination_GoesThroughTheEgressTable_ToItsTunnel()
+    {
+        var net = Build();
+        var ping = FrameBuilder.IcmpEcho(Mac(Vm1), Mac(Vm2), Ip(Vm1), Ip(Vm2), IcmpV4.EchoRequest, 1, 1);
+
+        var ch1Trace = net[Ch1].Send(OfVm1, ping);
+
+        // vm2 is bound on ch2: the L2 lookup hands it to the egress table, which tunnels it.
+        ch1Trace.Single().Port.ShouldBe((uint)FakeNetwork.VxlanPort);
+        var (table, flow) = ch1Trace.Path.Last();
+        table.ShouldBe((byte)Pipeline.TableId.Egress, ch1Trace.ToString());
+        flow.Match.Fields.ToArray().ShouldContain(Pipeline.Registers.MatchDestinationPort(Vm2.Key));
+        // On ch2 it arrives by tunnel and is delivered without the egress table.
+        var ch1Underlay = MatchField.V4(IPAddress.Parse("172.31.0.1"));
+        var arrived = net[Ch2].Switch.Trace(ch1Trace.Single().Packet.ReceivedOnTunnel(FakeNetwork.VxlanPort, ch1Underlay));
+        arrived.Single().Port.ShouldBe((uint)OfVm2);
+        arrived.Path.Select(x => x.Table).ShouldNotContain((byte)Pipeline.TableId.Egress);
+        net.Verify();
+    }
+
+    [Fact]
     public void Broadcast_OneCopyPerChassisHostingTheNetwork_NeverBack()
     {
         var net = Build();
