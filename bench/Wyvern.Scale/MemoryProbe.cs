@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using Wyvern.Controller.Engine;
+using Wyvern.Controller.Reconciler;
+using Wyvern.OpenFlow.Messages;
+using Wyvern.Ovsdb;
+using Wyvern.Ovsdb.Binding;
+using Wyvern.Ovsdb.Rpc;
+using Wyvern.Ovsdb.Transactions;
+using Wyvern.Ovsdb.Values;
+using Wyvern.Pipeline;
+
+namespace Wyvern.Scale;
+
+/// <summary>
+/// The controller's big memory items at scale, each measured in-process as the growth of the
+/// live heap (after a full collection) while it is held: the desired-flow table of the scale
+/// model with every port bound (no switch), the reconciler's installed set after a restart
+/// (the switch's dump decoded from the wire, then diffed against the desired table), and the
+/// OVSDB binding monitor against a private ovsdb-server holding one Interface per port (inserted
+/// in one transaction, with ofports and states as ovs-vswitchd writes them). Minutes faster
+/// than the full scale run, which spends most of its time plugging dummy interfaces.
+/// </summary>
+public static class MemoryProbe
+{
+    private const string Schema = "/usr/share/openvswitch/vswitch.ovsschema";
+
+    /// <summary>Runs the probe for routers × networks × ports; one line per item on <paramref name="output"/>.</summary>
+    public static async Task RunAsync(int routers, int networksPerRouter, int portsPerNetwork, TextWriter output)
+    {
+        const string chassis = "probe-chassis";
+        var model = new ScaleModel(routers, networksPerRouter, portsPerNetwork, chassis);
+        var baseline = LiveHeap();
+
+        var engine = new FlowEngine(new ChassisState(chassis), FlowEngine.DefaultApps());
+        BuildDesired(engine, model);
+        var desired = LiveHeap() - baseline;
+        output.WriteLine(Line("desired-flow table", engine.Desired.Count, "flows", desired));
+
+        var reconciler = new FlowReconciler();
+        reconciler.ResetInstalled(engine.Desired.All.Select(RoundTrip).ToList());
+        var diff = reconciler.FullDiff(engine.Desired);
+        reconciler.Acknowledge(diff);
+        var installed = LiveHeap() - baseline - desired;
+        output.WriteLine(Line("reconciler installed after a restart", reconciler.Installed.Count, "flows", installed));
+        GC.KeepAlive(engine);
+        GC.KeepAlive(reconciler);
+        engine = null;
+        reconciler = null;
+
+        await using var server = await OvsdbServer.StartAsync();
+        await server.InsertInterfacesAsync(model.Ports);
+        var before = LiveHeap();
+        await using var client = await OvsdbClient.ConnectAsync(OvsdbEndpoint.Unix(server.SocketPath));
+        await using var binding = await LocalPortBindingMonitor.StartAsync(client);
+        var monitor = LiveHeap() - before;
+        output.WriteLine(Line("binding monitor", binding.View.Ports.Count, "ready interfaces", monitor));
+        using var self = Process.GetCurrentProcess();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"process: working set {self.WorkingSet64 / 1e6:F0} MB, peak {self.PeakWorkingSet64 / 1e6:F0} MB, GC {(GCSettings.IsServerGC ? "server" : "workstation")}"));
+    }
+
+    private static void BuildDesired(FlowEngine engine, ScaleModel model)
+    {
+        var n = 0;
+        foreach (var id in model.PortIds)
+        {
+            engine.HandleLocalBinding(id, ++n);
+        }
+        engine.HandleProviderPort(ScaleModel.PhysicalNetwork, n + 1);
+        foreach (var op in model.Build().Operations)
+        {
+            engine.HandleUpsert(op.Value ?? throw new InvalidOperationException($"operation without a value: {op}"));
+        }
+    }
+
+    // A flow as a restarted controller reads it back from the switch: encoded, decoded.
+    private static FlowStats RoundTrip(FlowSpec spec)
+    {
+        var mod = (FlowMod)OfpMessageDecoder.Decode(FlowMods.Add(spec).ToArray());
+        return new FlowStats { TableId = mod.TableId, Priority = mod.Priority, Cookie = mod.Cookie, Match = mod.Match, Instructions = mod.Instructions };
+    }
+
+    private static long LiveHeap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static string Line(string item, int count, string unit, long bytes) => string.Create(CultureInfo.InvariantCulture,
+        $"{item}: {count:N0} {unit}, {bytes / 1e6:F1} MB live ({(count == 0 ? 0 : bytes / count):N0} B each)");
+
+    /// <summary>A private ovsdb-server (our child, killed by pid) on a fresh database in /tmp.</summary>
+    private sealed class OvsdbServer : IAsyncDisposable
+    {
+        private readonly string _dir;
+        private readonly Process _process;
+
+        private OvsdbServer(string dir, Process process)
+        {
+            _dir = dir;
+            _process = process;
+        }
+
+        public string SocketPath => Path.Combine(_dir, "db.sock");
+
+        public static async Task<OvsdbServer> StartAsync()
+        {
+            var dir = Directory.CreateTempSubdirectory("wy-memprobe-").FullName;
+            using (var create = Process.Start("ovsdb-tool", ["create", Path.Combine(dir, "conf.db"), Schema]))
+            {
+                await create.WaitForExitAsync();
+            }
+            var process = Process.Start("ovsdb-server",
+                [Path.Combine(dir, "conf.db"), "--remote=punix:" + Path.Combine(dir, "db.sock"), "--unixctl=" + Path.Combine(dir, "ctl"), "--no-chdir", "-vconsole:off"]);
+            var server = new OvsdbServer(dir, process);
+            for (var i = 0; i < 200 && !File.Exists(server.SocketPath); i++)
+            {
+                await Task.Delay(25);
+            }
+            return server;
+        }
+
+        /// <summary>br-int with one Port and one ready Interface per VM port, in one transaction.</summary>
+        public async Task InsertInterfacesAsync(int count)
+        {
+            await using var client = await OvsdbClient.ConnectAsync(OvsdbEndpoint.Unix(SocketPath));
+            var ops = new List<OvsdbOperation>();
+            var ports = new List<OvsdbAtom>();
+            for (var n = 0; n < count; n++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"probe-{n:x}");
+                ops.Add(OvsdbOperation.Insert("Interface", new Dictionary<string, OvsdbValue>
+                {
+                    ["name"] = name,
+                    ["type"] = "dummy",
+                    ["ofport"] = n + 1,
+                    ["admin_state"] = "up",
+                    ["link_state"] = "up",
+                    ["mac_in_use"] = string.Create(CultureInfo.InvariantCulture, $"aa:55:aa:55:{n >> 8 & 0xff:x2}:{n & 0xff:x2}"),
+                    ["external_ids"] = OvsdbValue.StringMap([KeyValuePair.Create("iface-id", ScaleModel.PortId(n))]),
+                }, "i" + n));
+                ops.Add(OvsdbOperation.Insert("Port", new Dictionary<string, OvsdbValue>
+                {
+                    ["name"] = name,
+                    ["interfaces"] = OvsdbAtom.NamedUuid("i" + n),
+                }, "p" + n));
+                ports.Add(OvsdbAtom.NamedUuid("p" + n));
+            }
+            ops.Add(OvsdbOperation.Insert("Bridge", new Dictionary<string, OvsdbValue> { ["name"] = "br-int", ["ports"] = OvsdbValue.Set(ports) }, "br"));
+            // Only the root table's rows survive on their own (ovsdb(7) "garbage collection").
+            ops.Add(OvsdbOperation.Insert("Open_vSwitch", new Dictionary<string, OvsdbValue> { ["bridges"] = OvsdbAtom.NamedUuid("br") }));
+            await client.TransactAsync("Open_vSwitch", ops);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _process.Kill();
+            _process.WaitForExit();
+            _process.Dispose();
+            Directory.Delete(_dir, recursive: true);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
