@@ -54,8 +54,18 @@ public static class MemoryProbe
         var before = LiveHeap();
         await using var client = await OvsdbClient.ConnectAsync(OvsdbEndpoint.Unix(server.SocketPath));
         await using var binding = await LocalPortBindingMonitor.StartAsync(client);
+        while (binding.Batches.TryRead(out _))
+        {
+            // The controller reads the batches; queued, they would hold views and events.
+        }
         var monitor = LiveHeap() - before;
         output.WriteLine(Line("binding monitor", binding.View.Ports.Count, "ready interfaces", monitor));
+        if (Environment.GetEnvironmentVariable("WYVERN_PROBE_PAUSE") is { Length: > 0 } pause)
+        {
+            output.WriteLine($"pid {Environment.ProcessId}: paused {pause} s (dotnet-gcdump collect -p {Environment.ProcessId})");
+            await output.FlushAsync();
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(pause, CultureInfo.InvariantCulture)));
+        }
         using var self = Process.GetCurrentProcess();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"process: working set {self.WorkingSet64 / 1e6:F0} MB, peak {self.PeakWorkingSet64 / 1e6:F0} MB, GC {(GCSettings.IsServerGC ? "server" : "workstation")}"));
@@ -84,6 +94,9 @@ public static class MemoryProbe
 
     private static long LiveHeap()
     {
+        // Compact the large-object heap too: what is measured is the objects held, not the
+        // holes big transient buffers (a monitor snapshot, a dump) left behind.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
