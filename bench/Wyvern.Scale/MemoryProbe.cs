@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using System.Runtime.CompilerServices;
 using Wyvern.Controller.Engine;
 using Wyvern.Controller.Reconciler;
 using Wyvern.OpenFlow.Messages;
@@ -38,10 +39,7 @@ public static class MemoryProbe
         var desired = LiveHeap() - baseline;
         output.WriteLine(Line("desired-flow table", engine.Desired.Count, "flows", desired));
 
-        var reconciler = new FlowReconciler();
-        reconciler.ResetInstalled(engine.Desired.All.Select(RoundTrip).ToList());
-        var diff = reconciler.FullDiff(engine.Desired);
-        reconciler.Acknowledge(diff);
+        var reconciler = Restart(engine.Desired);
         var installed = LiveHeap() - baseline - desired;
         output.WriteLine(Line("reconciler installed after a restart", reconciler.Installed.Count, "flows", installed));
         GC.KeepAlive(engine);
@@ -71,6 +69,7 @@ public static class MemoryProbe
             $"process: working set {self.WorkingSet64 / 1e6:F0} MB, peak {self.PeakWorkingSet64 / 1e6:F0} MB, GC {(GCSettings.IsServerGC ? "server" : "workstation")}"));
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void BuildDesired(FlowEngine engine, ScaleModel model)
     {
         var n = 0;
@@ -83,6 +82,18 @@ public static class MemoryProbe
         {
             engine.HandleUpsert(op.Value ?? throw new InvalidOperationException($"operation without a value: {op}"));
         }
+        engine.Desired.TakeDirty(); // As the controller does when it diffs against the switch.
+    }
+
+    // A restarted controller: it dumps the switch (holding every flow, decoded), then diffs. Its
+    // own method, so that the dump is garbage when it returns.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FlowReconciler Restart(DesiredFlowTable desired)
+    {
+        var reconciler = new FlowReconciler();
+        reconciler.ResetInstalled(desired.All.Select(RoundTrip).ToList());
+        reconciler.Acknowledge(reconciler.FullDiff(desired));
+        return reconciler;
     }
 
     // A flow as a restarted controller reads it back from the switch: encoded, decoded.
@@ -92,15 +103,16 @@ public static class MemoryProbe
         return new FlowStats { TableId = mod.TableId, Priority = mod.Priority, Cookie = mod.Cookie, Match = mod.Match, Instructions = mod.Instructions };
     }
 
+    // The bytes of the objects held: after a full compacting collection (the large-object heap
+    // too, so the holes big transient buffers left do not count), the heap less its free space.
     private static long LiveHeap()
     {
-        // Compact the large-object heap too: what is measured is the objects held, not the
-        // holes big transient buffers (a monitor snapshot, a dump) left behind.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        return info.HeapSizeBytes - info.FragmentedBytes;
     }
 
     private static string Line(string item, int count, string unit, long bytes) => string.Create(CultureInfo.InvariantCulture,
