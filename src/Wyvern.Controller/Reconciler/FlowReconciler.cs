@@ -34,6 +34,7 @@ public sealed class FlowReconciler
             var spec = new FlowSpec((TableId)s.TableId, s.Priority, s.Match, s.Instructions, app, "switch");
             _installed[spec.Key] = spec;
         }
+        DesiredFlowTable.TrimSlack(_installed);
     }
 
     /// <summary>The difference for the keys that may have changed.</summary>
@@ -90,6 +91,10 @@ public sealed class FlowReconciler
         foreach (var f in diff.Adds.Concat(diff.Modifies))
         {
             _installed[f.Key] = f;
+        }
+        if (diff.Count > DesiredFlowTable.BigBatch)
+        {
+            DesiredFlowTable.TrimSlack(_installed);
         }
     }
 }

@@ -121,10 +121,33 @@ public sealed class DesiredFlowTableTests
         var many = Enumerable.Range(0, 3000).Select(i => Flow(Match.Create(MatchField.Metadata((ulong)i + 100)), 10, "net/n")).ToList();
         table.Replace("net/n", many);
         table.TakeDirty().Count.ShouldBe(3000);
+        table.KeyCapacity.ShouldBeLessThan(3000 * 3 / 2, "no doubling slack kept after a full run");
 
         table.Replace("port/a", [Flow(M1, 11, "port/a")]);
 
         table.TakeDirty().ShouldBe([Key(M1)]);
+        table.Get(Key(M1))!.Owner.ShouldBe("port/a");
+        many.ShouldAllBe(f => table.Get(f.Key) == f);
+    }
+
+    [Fact]
+    public void TrimSlack_ShrinksAGrownTableToItsSizePlusATenth_AndLeavesATightOneAlone()
+    {
+        var grown = new Dictionary<int, int>();
+        grown.EnsureCapacity(10_000);
+        for (var i = 0; i < 3000; i++)
+        {
+            grown[i] = i;
+        }
+
+        DesiredFlowTable.TrimSlack(grown);
+
+        grown.Capacity.ShouldBeInRange(3300, 3700);
+        grown.Count.ShouldBe(3000);
+        grown[2999].ShouldBe(2999);
+        var before = grown.Capacity;
+        DesiredFlowTable.TrimSlack(grown);
+        grown.Capacity.ShouldBe(before);
     }
 
     private static FlowKey Key(Match match) => new(TableId.L2Lookup, 100, match);
