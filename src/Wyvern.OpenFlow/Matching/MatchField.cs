@@ -117,9 +117,10 @@ public readonly partial struct MatchField : IEquatable<MatchField>
 
     public static bool operator !=(MatchField left, MatchField right) => !left.Equals(right);
 
+    // The same reference (both exact: null; the same shared mask) settles the mask without computing it.
     public bool Equals(MatchField other) =>
-        Field == other.Field && Value == other.Value && Mask == other.Mask && HasMask == other.HasMask
-        && UnknownPayload.SequenceEqual(other.UnknownPayload);
+        Field == other.Field && Value == other.Value && HasMask == other.HasMask
+        && (ReferenceEquals(_extra, other._extra) || (Mask == other.Mask && UnknownPayload.SequenceEqual(other.UnknownPayload)));
 
     public override bool Equals(object? obj) => obj is MatchField other && Equals(other);
 
