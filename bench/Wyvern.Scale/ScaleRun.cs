@@ -125,6 +125,7 @@ public static class ScaleRun
             SwitchFlows = switchFlows,
             WorkingSetBytes = workingSet,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
+            EndWorkingSetBytes = self.WorkingSet64,
             GcHeapBytes = heapInUse,
             LiveHeapBytes = liveHeap,
             ChangeLatenciesMs = latencies,
