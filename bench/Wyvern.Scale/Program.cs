@@ -4,8 +4,17 @@ using Wyvern.Scale;
 
 // Usage: Wyvern.Scale <routers> <networks-per-router> [ports-per-network=50] [changes=20] [switch-timeout-seconds]
 // The last sets the OpenFlow dead-peer and request timeouts (default: the channel's, 15 s and 60 s).
-// Needs root (network namespaces) and Open vSwitch; see bench/scale/run.sh.
-const string Usage = "usage: Wyvern.Scale <routers> <networks-per-router> [ports-per-network=50] [changes=20] [switch-timeout-seconds]";
+//        Wyvern.Scale memory <routers> <networks-per-router> [ports-per-network=50]
+// The first needs root (network namespaces) and Open vSwitch; see bench/scale/run.sh. The second
+// (MemoryProbe) needs only ovsdb-server and ovsdb-tool.
+const string Usage = "usage: Wyvern.Scale [memory] <routers> <networks-per-router> [ports-per-network=50] [changes=20] [switch-timeout-seconds]";
+if (args is ["memory", .. var probeArgs] && probeArgs.Length is 2 or 3
+    && probeArgs.All(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0))
+{
+    var sizes = probeArgs.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+    await MemoryProbe.RunAsync(sizes[0], sizes[1], sizes.Length > 2 ? sizes[2] : 50, Console.Out);
+    return 0;
+}
 if (args.Length is < 2 or > 5 || !args.All(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0))
 {
     await Console.Error.WriteLineAsync(Usage);

@@ -36,6 +36,7 @@ public sealed partial class ChassisController : IAsyncDisposable
     private readonly PacketInHandler _packetIns;
     private readonly NextHopResolver _nextHops;
     private readonly CancellationTokenSource _stop = new();
+    private readonly MemoryTrimmer _trimmer;
     private readonly List<Task> _pumps = [];
     private readonly List<(long Revision, TaskCompletionSource Done)> _waiters = [];
     private OvsdbClient? _ovsdb;
@@ -50,6 +51,7 @@ public sealed partial class ChassisController : IAsyncDisposable
         _options = options;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _trimmer = new MemoryTrimmer(_time, TimeSpan.FromSeconds(2), MemoryTrimmer.CollectAggressively);
         _engine = new FlowEngine(new ChassisState(options.ChassisName), FlowEngine.DefaultApps());
         _nextHops = new NextHopResolver(_engine.State, store, options, _time, logger);
         _packetIns = new PacketInHandler(_engine.State, options, _time, logger) { NextHops = _nextHops };
@@ -180,7 +182,12 @@ public sealed partial class ChassisController : IAsyncDisposable
                         _logger.LogError(e, "controller input {Input} failed", input.GetType().Name);
                     }
                 }
+                var flowModsBefore = Status.FlowModsSent;
                 await SyncAsync(ct);
+                if (Status.FlowModsSent - flowModsBefore >= MemoryTrimmer.BulkFlowMods)
+                {
+                    _ = _trimmer.NoteBulkWorkAsync(ct);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

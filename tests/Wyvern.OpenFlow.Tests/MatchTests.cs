@@ -11,6 +11,27 @@ public sealed class MatchTests
     private static readonly MatchField Dst = MatchField.Ipv4Dst(IPAddress.Parse("10.0.0.1"));
 
     [Fact]
+    public void MatchField_Is32Bytes_SoADesiredTableOfMillionsOfFieldsStaysSmall() =>
+        System.Runtime.CompilerServices.Unsafe.SizeOf<MatchField>().ShouldBe(32);
+
+    [Fact]
+    public void MaskedFields_KeepTheirMask_ExactFieldsReadAFullMask_UnknownFieldsNone()
+    {
+        var prefix = MatchField.Create(OxmField.Ipv4Dst, 0x0a000001, 0xffffff00);
+        var otherPrefix = MatchField.Create(OxmField.Ipv4Dst, 0x0a000101, 0xffffff00);
+        var exact = MatchField.Create(OxmField.Ipv4Dst, 0x0a000001);
+        var unknown = MatchField.Unknown(0xffff_0108, [1, 2, 3, 4, 5, 6, 7, 8]);
+
+        (prefix.HasMask, prefix.Mask, prefix.Value).ShouldBe((true, (UInt128)0xffffff00, (UInt128)0x0a000000));
+        (otherPrefix.Mask == prefix.Mask).ShouldBeTrue();
+        (exact.HasMask, exact.Mask).ShouldBe((false, (UInt128)0xffffffff));
+        prefix.ShouldNotBe(exact);
+        prefix.ShouldBe(MatchField.Create(OxmField.Ipv4Dst, 0x0a0000ff, 0xffffff00));
+        (unknown.IsUnknown, unknown.Mask, unknown.UnknownPayload.Length).ShouldBe((true, UInt128.Zero, 8));
+        MatchField.Create(OxmField.Ipv6Dst, UInt128.MaxValue, UInt128.MaxValue << 64).Mask.ShouldBe(UInt128.MaxValue << 64);
+    }
+
+    [Fact]
     public void Create_SortsIntoOvsOrder()
     {
         var match = Match.Create(Reg6, Dst, Ip, MatchField.InPort(3), MatchField.Metadata(7));

@@ -11,6 +11,7 @@ namespace Wyvern.Controller.Reconciler;
 /// <item><see cref="Installed"/> is what the switch holds of Wyvern's flows (cookie marker), as last read or acknowledged.</item>
 /// <item>A diff compares desired and installed by (table, priority, match): missing → add, extra → delete, different instructions or cookie → modify_strict. Unchanged flows are never touched, so a resync after a restart sends nothing and drops nothing.</item>
 /// <item><see cref="Acknowledge"/> is called only after the switch confirmed the diff (bundle commit + barrier); until then a diff can be recomputed and resent.</item>
+/// <item>An installed flow found equal on the switch to the desired one is held as the desired instance, not as a copy decoded from a dump: after a restart the set would otherwise duplicate the whole desired table (~100 MB at 10,000 ports).</item>
 /// </list>
 /// </summary>
 public sealed class FlowReconciler
@@ -33,6 +34,7 @@ public sealed class FlowReconciler
             var spec = new FlowSpec((TableId)s.TableId, s.Priority, s.Match, s.Instructions, app, "switch");
             _installed[spec.Key] = spec;
         }
+        DesiredFlowTable.TrimSlack(_installed);
     }
 
     /// <summary>The difference for the keys that may have changed.</summary>
@@ -41,6 +43,7 @@ public sealed class FlowReconciler
         var deletes = new List<FlowSpec>();
         var adds = new List<FlowSpec>();
         var modifies = new List<FlowSpec>();
+        List<FlowSpec>? shared = null;
         foreach (var key in keys)
         {
             var want = desired.Get(key);
@@ -53,10 +56,23 @@ public sealed class FlowReconciler
             {
                 adds.Add(want);
             }
-            else if (want is not null && have is not null && !want.SameOnSwitch(have))
+            else if (want is not null && have is not null)
             {
-                modifies.Add(want);
+                if (!want.SameOnSwitch(have))
+                {
+                    modifies.Add(want);
+                }
+                else if (!ReferenceEquals(want, have))
+                {
+                    (shared ??= []).Add(want);
+                }
             }
+        }
+        foreach (var f in shared ?? [])
+        {
+            // The key too: it holds the dumped copy's match.
+            _installed.Remove(f.Key);
+            _installed.Add(f.Key, f);
         }
         return deletes.Count + adds.Count + modifies.Count == 0 ? FlowDiff.Empty : new FlowDiff(deletes, adds, modifies);
     }
@@ -75,6 +91,10 @@ public sealed class FlowReconciler
         foreach (var f in diff.Adds.Concat(diff.Modifies))
         {
             _installed[f.Key] = f;
+        }
+        if (diff.Count > DesiredFlowTable.BigBatch)
+        {
+            DesiredFlowTable.TrimSlack(_installed);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Wyvern.OpenFlow.Encoding;
 
@@ -16,7 +17,16 @@ namespace Wyvern.OpenFlow.Matching;
 /// </remarks>
 public readonly partial struct MatchField : IEquatable<MatchField>
 {
-    private readonly byte[]? _unknownPayload;
+    // Masks recur (prefix lengths, ct_state bits): one boxed instance per distinct mask, up to
+    // this many; past it (a dump full of unusual masks) each field boxes its own.
+    private const int MaxSharedMasks = 4096;
+    private static readonly ConcurrentDictionary<UInt128, object> SharedMasks = new();
+
+    // A desired-flow table holds ~4 fields per flow and ~170,000 flows at 10,000 ports, so
+    // the struct is kept to 32 bytes: the value inline, and in one reference either the mask
+    // of a masked field (boxed, shared) or the raw payload of a field this codec does not
+    // know (null for the common exact match, whose mask is all ones of the field's width).
+    private readonly object? _extra;
 
     // Cached so that encoding never looks the field up again (the flow-mod encode path is hot).
     private readonly byte _width;
@@ -25,9 +35,8 @@ public readonly partial struct MatchField : IEquatable<MatchField>
     {
         Field = field;
         Value = value;
-        Mask = mask;
         HasMask = hasMask;
-        _unknownPayload = unknownPayload;
+        _extra = unknownPayload ?? (hasMask ? BoxMask(mask) : null);
         _width = (byte)(unknownPayload is null ? OxmFieldInfo.Width(field) : hasMask ? unknownPayload.Length / 2 : unknownPayload.Length);
     }
 
@@ -37,23 +46,28 @@ public readonly partial struct MatchField : IEquatable<MatchField>
     /// <summary>The value (already ANDed with the mask when masked).</summary>
     public UInt128 Value { get; }
 
-    /// <summary>The mask; all ones of the field's width when unmasked.</summary>
-    public UInt128 Mask { get; }
+    /// <summary>The mask; all ones of the field's width when unmasked (zero for an unknown field).</summary>
+    public UInt128 Mask => _extra switch
+    {
+        null => FullMask(_width),
+        UInt128 mask => mask,
+        _ => 0,
+    };
 
     /// <summary>True when a mask is present on the wire.</summary>
     public bool HasMask { get; }
 
     /// <summary>True for a field this codec does not know (kept as raw bytes).</summary>
-    public bool IsUnknown => _unknownPayload is not null;
+    public bool IsUnknown => _extra is byte[];
 
     /// <summary>The raw payload of an unknown field (value and mask, with experimenter id if any).</summary>
-    public ReadOnlySpan<byte> UnknownPayload => _unknownPayload;
+    public ReadOnlySpan<byte> UnknownPayload => _extra as byte[];
 
     /// <summary>Width of the value in bytes.</summary>
     public int Width => _width;
 
     /// <summary>Bytes this field takes on the wire: header plus value and mask.</summary>
-    public int EncodedLength => 4 + (_unknownPayload?.Length ?? (HasMask ? 2 * _width : _width));
+    public int EncodedLength => 4 + ((_extra as byte[])?.Length ?? (HasMask ? 2 * _width : _width));
 
     /// <summary>The OXM header as it goes on the wire.</summary>
     public uint Header => (uint)Field | (HasMask ? 0x100u : 0u) | (uint)(EncodedLength - 4);
@@ -103,9 +117,10 @@ public readonly partial struct MatchField : IEquatable<MatchField>
 
     public static bool operator !=(MatchField left, MatchField right) => !left.Equals(right);
 
+    // The same reference (both exact: null; the same shared mask) settles the mask without computing it.
     public bool Equals(MatchField other) =>
-        Field == other.Field && Value == other.Value && Mask == other.Mask && HasMask == other.HasMask
-        && UnknownPayload.SequenceEqual(other.UnknownPayload);
+        Field == other.Field && Value == other.Value && HasMask == other.HasMask
+        && (ReferenceEquals(_extra, other._extra) || (Mask == other.Mask && UnknownPayload.SequenceEqual(other.UnknownPayload)));
 
     public override bool Equals(object? obj) => obj is MatchField other && Equals(other);
 
@@ -114,9 +129,9 @@ public readonly partial struct MatchField : IEquatable<MatchField>
     /// <summary>Open vSwitch-like text: <c>reg6=0x5</c>, <c>eth_dst=fa:16:3e:00:00:01/ff:ff:ff:00:00:00</c>.</summary>
     public override string ToString()
     {
-        if (_unknownPayload is not null)
+        if (_extra is byte[] payload)
         {
-            return $"{OxmFieldInfo.Name(Field)}{(HasMask ? "/m" : "")}={Convert.ToHexString(_unknownPayload)}";
+            return $"{OxmFieldInfo.Name(Field)}{(HasMask ? "/m" : "")}={Convert.ToHexString(payload)}";
         }
 
         var text = $"{OxmFieldInfo.Name(Field)}=0x{Value.ToString("x", CultureInfo.InvariantCulture)}";
@@ -126,9 +141,9 @@ public readonly partial struct MatchField : IEquatable<MatchField>
     internal void Write(ref SpanWriter writer)
     {
         writer.U32(Header);
-        if (_unknownPayload is not null)
+        if (_extra is byte[] payload)
         {
-            writer.Bytes(_unknownPayload);
+            writer.Bytes(payload);
             return;
         }
 
@@ -167,6 +182,16 @@ public readonly partial struct MatchField : IEquatable<MatchField>
 
         var mask = inner.UInt(width);
         return new MatchField(field, value & mask, mask, true, null);
+    }
+
+    private static object BoxMask(UInt128 mask)
+    {
+        if (SharedMasks.TryGetValue(mask, out var boxed))
+        {
+            return boxed;
+        }
+
+        return SharedMasks.Count < MaxSharedMasks ? SharedMasks.GetOrAdd(mask, static m => m) : mask;
     }
 
     private static int KnownWidth(OxmField field)

@@ -22,6 +22,15 @@ public sealed class LocalPortBindingMonitor : IAsyncDisposable
     // from a row is computed once per row version; the table forgets rows nobody holds.
     private static readonly ConditionalWeakTable<OvsdbRow, StrongBox<LocalPort?>> Memo = [];
 
+    /// <summary>
+    /// The Interface columns <see cref="ToLocalPort"/> reads, and no more: the monitor keeps every
+    /// monitored column of every interface of the switch (10,000 on a big chassis), and each
+    /// column it does not need (mac_in_use, error, ofport_request) costs memory per row and an
+    /// update from ovsdb-server whenever it changes.
+    /// </summary>
+    public static readonly IReadOnlyList<string> InterfaceColumns =
+        ["name", "type", "ofport", "options", "external_ids", "admin_state", "link_state"];
+
     private readonly OvsdbMonitor _monitor;
     private readonly Channel<LocalPortBatch> _batches =
         Channel.CreateUnbounded<LocalPortBatch>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = false });
@@ -51,7 +60,7 @@ public sealed class LocalPortBindingMonitor : IAsyncDisposable
         [
             new OvsdbMonitorRequest(BridgeRow.Table, ["name", "ports"]),
             new OvsdbMonitorRequest(PortRow.Table, ["name", "interfaces"]),
-            new OvsdbMonitorRequest(InterfaceRow.Table, InterfaceRow.Columns),
+            new OvsdbMonitorRequest(InterfaceRow.Table, InterfaceColumns),
         ], cancellationToken);
         var binding = new LocalPortBindingMonitor(monitor, integrationBridge);
         var initial = await monitor.Updates.ReadAsync(cancellationToken);

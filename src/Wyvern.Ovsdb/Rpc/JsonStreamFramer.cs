@@ -11,7 +11,8 @@ namespace Wyvern.Ovsdb.Rpc;
 /// </summary>
 internal sealed class JsonStreamFramer
 {
-    private byte[] _buffer = new byte[64 * 1024];
+    private const int InitialBufferBytes = 64 * 1024;
+    private byte[] _buffer = new byte[InitialBufferBytes];
     private int _start;      // first byte of the current (incomplete) message
     private int _end;        // end of valid data
     private int _scanned;    // bytes of the current message already scanned
@@ -22,6 +23,9 @@ internal sealed class JsonStreamFramer
     {
         _maxMessageBytes = maxMessageBytes;
     }
+
+    /// <summary>Bytes the buffer holds now (it grows for a large message and shrinks after it).</summary>
+    public int BufferCapacity => _buffer.Length;
 
     /// <summary>Space to read into; call <see cref="Advance"/> with the count read.</summary>
     public Memory<byte> GetWriteMemory()
@@ -117,6 +121,14 @@ internal sealed class JsonStreamFramer
         if (_start == _end)
         {
             _start = _end = 0;
+
+            // A monitor's first snapshot of a big switch is megabytes; the buffer grew to hold
+            // it whole. Give that memory back once it is consumed rather than keep it for the
+            // connection's life (updates after it are a few kilobytes).
+            if (_buffer.Length > InitialBufferBytes)
+            {
+                _buffer = new byte[InitialBufferBytes];
+            }
         }
     }
 }

@@ -36,8 +36,21 @@ public sealed class OvsdbValue : IEquatable<OvsdbValue>
 
     private ImmutableArray<OvsdbAtom> ValuesOrDefault { get; }
 
+    // The atoms that recur in every row of a table (false, true, 0, ""; the scalar defaults
+    // a monitor fills in for omitted columns) are one instance each, not one per row.
+    private static readonly OvsdbValue False = new([OvsdbAtom.Boolean(false)], default);
+    private static readonly OvsdbValue True = new([OvsdbAtom.Boolean(true)], default);
+    private static readonly OvsdbValue Zero = new([OvsdbAtom.Integer(0)], default);
+    private static readonly OvsdbValue EmptyString = new([OvsdbAtom.String("")], default);
+
     /// <summary>A value holding one atom.</summary>
-    public static OvsdbValue Atom(OvsdbAtom atom) => new([atom], default);
+    public static OvsdbValue Atom(OvsdbAtom atom) => atom.Kind switch
+    {
+        OvsdbAtomKind.Boolean => atom.AsBoolean ? True : False,
+        OvsdbAtomKind.Integer when atom.AsInteger == 0 => Zero,
+        OvsdbAtomKind.String when atom.AsString.Length == 0 => EmptyString,
+        _ => new([atom], default),
+    };
 
     /// <summary>A set; duplicates are dropped.</summary>
     public static OvsdbValue Set(params IEnumerable<OvsdbAtom> atoms)

@@ -75,6 +75,81 @@ public sealed class DesiredFlowTableTests
         table.Get(Key(M1))!.Owner.ShouldBeSameAs(owner);
     }
 
+    [Fact]
+    public void Replace_EqualInstructionsOfDifferentOwners_AreOneInstance_UntilTheLastFlowHoldingThemGoes()
+    {
+        var table = new DesiredFlowTable();
+
+        table.Replace("port/a", [Flow(M1, 10, "port/a")]);
+        table.Replace("port/b", [Flow(M2, 10, "port/b"), Flow(M2, 11, "port/b") with { Priority = 90 }]);
+
+        var a = table.Get(Key(M1))!.Instructions;
+        var b = table.Get(Key(M2))!.Instructions;
+        (a.Span == b.Span).ShouldBeTrue("one shared list, not two equal ones");
+        b.ShouldBe(Flow(M2, 10, "x").Instructions);
+        table.DistinctInstructionLists.ShouldBe(2);
+
+        table.Replace("port/a", []);
+        table.Replace("port/b", [Flow(M2, 12, "port/b")]);
+        table.DistinctInstructionLists.ShouldBe(1);
+        table.Get(Key(M2))!.Instructions.ShouldBe(Flow(M2, 12, "x").Instructions);
+        table.Replace("port/b", []);
+        table.DistinctInstructionLists.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Replace_SameFlowsAgain_ChangesNothing_AndKeepsTheSharedCounts()
+    {
+        var table = new DesiredFlowTable();
+        table.Replace("port/a", [Flow(M1, 10, "port/a"), Flow(M2, 10, "port/a")]);
+        table.TakeDirty();
+
+        table.Replace("port/a", [Flow(M1, 10, "port/a"), Flow(M2, 10, "port/a")]);
+        table.Replace("port/a", [Flow(M1, 10, "port/a")]);
+
+        table.TakeDirty().ShouldContain(Key(M2));
+        table.Get(Key(M2)).ShouldBeNull();
+        table.DistinctInstructionLists.ShouldBe(1);
+        table.Replace("port/a", []);
+        table.DistinctInstructionLists.ShouldBe(0);
+    }
+
+    [Fact]
+    public void TakeDirty_AfterAFullRun_StillReportsLaterChanges()
+    {
+        var table = new DesiredFlowTable();
+        var many = Enumerable.Range(0, 3000).Select(i => Flow(Match.Create(MatchField.Metadata((ulong)i + 100)), 10, "net/n")).ToList();
+        table.Replace("net/n", many);
+        table.TakeDirty().Count.ShouldBe(3000);
+        table.KeyCapacity.ShouldBeLessThan(3000 * 3 / 2, "no doubling slack kept after a full run");
+
+        table.Replace("port/a", [Flow(M1, 11, "port/a")]);
+
+        table.TakeDirty().ShouldBe([Key(M1)]);
+        table.Get(Key(M1))!.Owner.ShouldBe("port/a");
+        many.ShouldAllBe(f => table.Get(f.Key) == f);
+    }
+
+    [Fact]
+    public void TrimSlack_ShrinksAGrownTableToItsSizePlusATenth_AndLeavesATightOneAlone()
+    {
+        var grown = new Dictionary<int, int>();
+        grown.EnsureCapacity(10_000);
+        for (var i = 0; i < 3000; i++)
+        {
+            grown[i] = i;
+        }
+
+        DesiredFlowTable.TrimSlack(grown);
+
+        grown.Capacity.ShouldBeInRange(3300, 3700);
+        grown.Count.ShouldBe(3000);
+        grown[2999].ShouldBe(2999);
+        var before = grown.Capacity;
+        DesiredFlowTable.TrimSlack(grown);
+        grown.Capacity.ShouldBe(before);
+    }
+
     private static FlowKey Key(Match match) => new(TableId.L2Lookup, 100, match);
 
     private static FlowSpec Flow(Match match, byte gotoTable, string owner) =>

@@ -18,7 +18,7 @@ namespace Wyvern.OpenFlow.Tests.Channel;
 public sealed class ChannelLivenessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private static readonly OpenFlowChannelOptions Options = new() { EchoInterval = TimeSpan.FromMilliseconds(500), DeadPeerTimeout = TimeSpan.FromSeconds(1) };
+    private static readonly OpenFlowChannelOptions Options = new() { EchoInterval = TimeSpan.FromMilliseconds(500), DeadPeerTimeout = TimeSpan.FromSeconds(2) };
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("wy-");
     private OpenFlowListener _listener = null!;
     private string _path = null!;
@@ -42,14 +42,16 @@ public sealed class ChannelLivenessTests : IAsyncLifetime
     {
         await using var sw = await ConnectAsync();
         var session = await _listener.AcceptAsync().AsTask().WaitAsync(Wait);
-        // ~8 MB read at ~3 MB/s: the install lasts several dead-peer timeouts, while what sits in
-        // the socket buffers when our last write returns drains well within one echo interval.
+        // ~8 MB read at ~1.6 MB/s: the install lasts more than two dead-peer timeouts, while what
+        // sits in the socket buffers when our last write returns drains well within one echo
+        // interval. The dead-peer timeout (2 s) leaves room for a test host that stalls this
+        // reader for a second (a loaded 2-core CI machine running other tests at once).
         var flows = Flows(100_000);
         var bytes = flows.Sum(f => (long)f.EncodedLength) + new BarrierRequest().EncodedLength;
 
         var started = DateTime.UtcNow;
         var batch = session.SendBatchAsync(flows);
-        var tail = await sw.ReadRawSlowlyAsync(bytes, 64 * 1024, TimeSpan.FromMilliseconds(20)).WaitAsync(Wait);
+        var tail = await sw.ReadRawSlowlyAsync(bytes, 64 * 1024, TimeSpan.FromMilliseconds(40)).WaitAsync(Wait);
         var took = DateTime.UtcNow - started;
         session.IsConnected.ShouldBeTrue();
         tail[1].ShouldBe((byte)OfpType.BarrierRequest);

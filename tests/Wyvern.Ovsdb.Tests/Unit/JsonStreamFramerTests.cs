@@ -68,6 +68,31 @@ public sealed class JsonStreamFramerTests
         none.ShouldBeNull();
     }
 
+    [Fact]
+    public void ABigMessage_GrowsTheBuffer_WhichShrinksOnceItIsRead()
+    {
+        var framer = new JsonStreamFramer();
+        var big = "{\"id\":1,\"result\":\"" + new string('x', 1_000_000) + "\"}";
+        framer.Write(System.Text.Encoding.UTF8.GetBytes(big + "{\"id\":2}"));
+        framer.BufferCapacity.ShouldBeGreaterThan(1_000_000);
+        framer.TryReadMessage(out var first).ShouldBeTrue();
+        using (first)
+        {
+            first!.RootElement.GetProperty("result").GetString()!.Length.ShouldBe(1_000_000);
+        }
+
+        framer.TryReadMessage(out var second).ShouldBeTrue();
+        second!.Dispose();
+        framer.TryReadMessage(out _).ShouldBeFalse();
+        framer.BufferCapacity.ShouldBe(64 * 1024);
+        framer.Write("{\"id\":3}"u8);
+        framer.TryReadMessage(out var third).ShouldBeTrue();
+        using (third)
+        {
+            third!.RootElement.GetProperty("id").GetInt32().ShouldBe(3);
+        }
+    }
+
     private static List<string> Feed(IEnumerable<byte[]> chunks)
     {
         var framer = new JsonStreamFramer();

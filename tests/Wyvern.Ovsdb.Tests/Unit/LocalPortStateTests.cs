@@ -95,7 +95,7 @@ public sealed class LocalPortStateTests
     [
         new OvsdbMonitorRequest(BridgeRow.Table, ["name", "ports"]),
         new OvsdbMonitorRequest(PortRow.Table, ["name", "interfaces"]),
-        new OvsdbMonitorRequest(InterfaceRow.Table, InterfaceRow.Columns),
+        new OvsdbMonitorRequest(InterfaceRow.Table, LocalPortBindingMonitor.InterfaceColumns),
     ]);
 
     private static OvsdbSchema Schema()
