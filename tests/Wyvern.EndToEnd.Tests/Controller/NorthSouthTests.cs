@@ -109,7 +109,10 @@ public sealed class NorthSouthTests(ITestOutputHelper output)
             curl.Stdout.Trim().ShouldBe("200 1048576");
             var tunnelled = await TunnelPacketsAsync(chassis) - tunnelsBefore;
             output.WriteLine($"tunnel packets on all chassis during the 1 MB floating IP transfer: {tunnelled}");
-            tunnelled.ShouldBeLessThan(20);
+            // Through a tunnel the transfer alone would be 720+ full-size segments (plus ACKs);
+            // what the counters may pick up besides (neighbour refreshes, announcements, and
+            // OVS's statistics lag behind by up to 5 s) stays far below 100 even on a loaded host.
+            tunnelled.ShouldBeLessThan(100);
             http.Kill();
         }
 
