@@ -59,6 +59,13 @@ public sealed record ScaleResult
     /// <summary>Security group rule add → synced latencies, in milliseconds.</summary>
     public IReadOnlyList<double> RuleLatenciesMs { get; init; } = [];
 
+    /// <summary>
+    /// Barrier round trips to the switch at that scale, ms, on a connection of their own: the
+    /// floor of any single change (one pass of ovs-vswitchd's main loop, which with a userspace
+    /// datapath polls every port before it reads OpenFlow).
+    /// </summary>
+    public IReadOnlyList<double> SwitchRoundTripsMs { get; init; } = [];
+
     /// <summary>ovs-vswitchd resident memory after the sync, or null when /proc could not be read.</summary>
     public long? SwitchResidentBytes { get; init; }
 
@@ -94,19 +101,20 @@ public sealed record ScaleResult
         Kv($"port_create_ms={ChangeMedianMs:F1}"),
         Kv($"fip_associate_ms={Percentile(FloatingIpLatenciesMs, 0.5):F1}"),
         Kv($"sg_rule_add_ms={Percentile(RuleLatenciesMs, 0.5):F1}"),
+        Kv($"switch_rtt_ms={Percentile(SwitchRoundTripsMs, 0.5):F1}"),
         Kv($"changes={ChangeLatenciesMs.Count}"),
         Kv($"flows_after_changes={SwitchFlowsAfterChanges}"));
 
     /// <summary>Header of <see cref="ToMarkdownRow"/>.</summary>
     public static string MarkdownHeader =>
-        "| ports (R×S×50) | store write | write done → installed | total | CPU s: bench process / ovs-vswitchd | flow mods acked | flows (switch / desired) | flows per port | working set: installed / end (peak) | managed heap / live after full GC | one port: median / p95 (n) |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|";
+        "| ports (R×S×50) | store write | write done → installed | total | CPU s: bench process / ovs-vswitchd | flow mods acked | flows (switch / desired) | flows per port | working set: installed / end (peak) | managed heap / live after full GC | one port: median / p95 (n) | switch round trip: median |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>One table row of these figures.</summary>
     public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
         $"| {Ports:N0} ({Routers}×{Networks / Routers}×{Ports / Networks}) | {Write.TotalSeconds:F2} s | {(Installed - Write).TotalSeconds:F2} s | {Installed.TotalSeconds:F2} s | {CpuSeconds:F1} / {SwitchCpuSeconds:F1} | {FlowModsSent:N0} | " +
         $"{SwitchFlows:N0} / {DesiredFlows:N0} | {(double)SwitchFlows / Ports:F1} | {Mb(WorkingSetBytes)} / {Mb(EndWorkingSetBytes)} ({Mb(PeakWorkingSetBytes)}) | " +
-        $"{Mb(GcHeapBytes)} / {Mb(LiveHeapBytes)} | {ChangeMedianMs:F1} / {ChangeP95Ms:F1} ms ({ChangeLatenciesMs.Count}) |");
+        $"{Mb(GcHeapBytes)} / {Mb(LiveHeapBytes)} | {ChangeMedianMs:F1} / {ChangeP95Ms:F1} ms ({ChangeLatenciesMs.Count}) | {Percentile(SwitchRoundTripsMs, 0.5):F1} ms |");
 
     private static string Kv(FormattableString line) => line.ToString(CultureInfo.InvariantCulture);
 

@@ -116,6 +116,7 @@ public static class ScaleRun
             }));
         }
         var flowsAfterChanges = await CountSwitchFlowsAsync(ch);
+        var roundTrips = await TimeSwitchRoundTripsAsync(ch, changes, channel);
         self.Refresh();
         return new ScaleResult
         {
@@ -137,6 +138,7 @@ public static class ScaleRun
             ChangeLatenciesMs = latencies,
             FloatingIpLatenciesMs = fipLatencies,
             RuleLatenciesMs = ruleLatencies,
+            SwitchRoundTripsMs = roundTrips,
             SwitchResidentBytes = switchRss,
             OvsdbResidentBytes = ovsdbRss,
             SwitchFlowsAfterChanges = flowsAfterChanges,
@@ -193,6 +195,24 @@ public static class ScaleRun
             }
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> barrier round trips on a service connection of our own to the
+    /// bridge (nothing else in flight), 100 ms apart as the single changes are: ms.
+    /// </summary>
+    private static async Task<List<double>> TimeSwitchRoundTripsAsync(Chassis ch, int count, OpenFlowChannelOptions channel)
+    {
+        await using var session = await SwitchConnector.ConnectAsync("unix:" + Path.Combine(ch.RunDir, Chassis.IntegrationBridge + ".mgmt"), channel);
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            await Task.Delay(100);
+            var one = Stopwatch.StartNew();
+            await session.BarrierAsync();
+            times.Add(one.Elapsed.TotalMilliseconds);
+        }
+        return times;
     }
 
     /// <summary>An integer from the environment (the bulk-install knobs, see bench/scale/run.sh), or null.</summary>
