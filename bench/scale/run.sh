@@ -7,7 +7,7 @@
 #   CHANGES=50 bench/scale/run.sh      # single-port creations measured per size (default 20)
 #   SWITCH_TIMEOUT=180 bench/scale/run.sh  # OpenFlow dead-peer/request timeout in s (default: the channel default, 15 s)
 #   WYVERN_BULK_CONNECTIONS=32 WYVERN_MAX_BUNDLE=8000 bench/scale/run.sh  # the controller's bulk-install knobs
-#                                      # (ControllerOptions.BulkInstallConnections / MaxFlowModsPerBundle; defaults 16 / 4000)
+#                                      # (ControllerOptions.BulkInstallConnections / MaxFlowModsPerBundle; defaults 32 / 8000)
 # Prints one markdown table; progress and controller logs go to /tmp/wy-scale-<pid>.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -12,7 +12,7 @@ namespace Wyvern.Controller;
 /// pass of its main loop (<c>ofconn_run</c> in <c>ofproto/connmgr.c</c>), and
 /// with a userspace datapath a pass costs time in proportion to the ports (it
 /// polls every port's receive queue). One connection therefore installs a
-/// first sync of 140,000 flow mods at 10,000 ports in minutes; sixteen
+/// first sync of 140,000 flow mods at 10,000 ports in minutes; 32
 /// connections, each with its own bundles, in seconds (docs/benchmarks.md,
 /// "Controller scale"). A bundle belongs to the connection that opened it,
 /// so each part of the diff stays atomic on its own.

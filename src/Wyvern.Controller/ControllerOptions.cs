@@ -52,14 +52,14 @@ public sealed record ControllerOptions
     /// atomic on its own: one bundle of 100,000 flows keeps a userspace
     /// ovs-vswitchd silent for longer than the dead-peer timeout.
     /// </summary>
-    public int MaxFlowModsPerBundle { get; init; } = 4000;
+    public int MaxFlowModsPerBundle { get; init; } = 8000;
 
     /// <summary>
     /// OpenFlow connections a large sync (more flow mods than one bundle holds)
     /// writes over at once: the controller's own plus service connections to
     /// <see cref="SwitchServiceTarget"/>. 1 turns it off. See <see cref="BulkSessions"/>.
     /// </summary>
-    public int BulkInstallConnections { get; init; } = 16;
+    public int BulkInstallConnections { get; init; } = 32;
 
     /// <summary>
     /// Where the integration bridge accepts service connections
