@@ -97,10 +97,14 @@ public static class ScaleRun
         var ovsdbRss = ProcessMemory.ResidentBytes(ch.OvsdbServerPid);
 
         var latencies = new List<double>();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = GC.CollectionCount(0);
         foreach (var port in extras)
         {
             latencies.Add(await TimeChangeAsync(store, controller, () => Task.FromResult(new NbTransaction().Create(port))));
         }
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GC during the {extras.Count} port creates: {GC.CollectionCount(0) - collectionsBefore} collections, {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F1} ms paused"));
         var fipLatencies = new List<double>();
         var ruleLatencies = new List<double>();
         for (var i = 0; i < changes; i++)
