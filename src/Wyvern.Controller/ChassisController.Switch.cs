@@ -108,12 +108,13 @@ public sealed partial class ChassisController
             // extra round trip (open, barrier) adds a pass to a single change, and
             // a diff of more than one part goes over several connections at once
             // (BulkSessions).
-            await using var sessions = diff.Count > _options.MaxFlowModsPerBundle
+            var bulk = diff.Count > _options.MaxFlowModsPerBundle;
+            await using var sessions = bulk
                 ? await BulkSessions.OpenAsync(session, _options.ResolvedSwitchServiceTarget, _options.BulkInstallConnections, _options.SwitchChannel, _logger, ct)
                 : BulkSessions.MainOnly(session);
             var parts = new System.Collections.Concurrent.ConcurrentQueue<FlowDiff>(
                 diff.Split(BulkSessions.PartSize(diff.Count, sessions.All.Count, _options.MaxFlowModsPerBundle)));
-            if (diff.Count > _options.MaxFlowModsPerBundle)
+            if (bulk)
             {
                 _logger.LogInformation("sending {Count} flow mods in {Parts} bundles over {Sessions} connections",
                     diff.Count, parts.Count, sessions.All.Count);
@@ -130,6 +131,13 @@ public sealed partial class ChassisController
             _fullSyncPending = false;
             Status.InSync = true;
             ReleaseWaiters();
+            if (diff.Count >= MemoryTrimmer.BulkFlowMods)
+            {
+                // Once per large sync: the installed set's growth slack, then (when the
+                // controller is quiet) the heap the compile and the bundles left behind.
+                _reconciler.TrimAfterBulk();
+                _ = _trimmer.NoteBulkWorkAsync(ct);
+            }
             await AnnounceAsync(session, ct);
         }
         catch (OpenFlowErrorException e)

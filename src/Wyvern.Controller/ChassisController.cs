@@ -182,12 +182,7 @@ public sealed partial class ChassisController : IAsyncDisposable
                         _logger.LogError(e, "controller input {Input} failed", input.GetType().Name);
                     }
                 }
-                var flowModsBefore = Status.FlowModsSent;
                 await SyncAsync(ct);
-                if (Status.FlowModsSent - flowModsBefore >= MemoryTrimmer.BulkFlowMods)
-                {
-                    _ = _trimmer.NoteBulkWorkAsync(ct);
-                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -12,7 +12,7 @@ namespace Wyvern.Controller;
 internal sealed class MemoryTrimmer(TimeProvider time, TimeSpan quiet, Action collect)
 {
     /// <summary>Flow mods in one sync from which the sync counts as bulk work.</summary>
-    public const int BulkFlowMods = 1024;
+    public const int BulkFlowMods = Engine.DesiredFlowTable.BigBatch;
 
     private int _generation;
 

@@ -92,9 +92,11 @@ public sealed class FlowReconciler
         {
             _installed[f.Key] = f;
         }
-        if (diff.Count > DesiredFlowTable.BigBatch)
-        {
-            DesiredFlowTable.TrimSlack(_installed);
-        }
     }
+
+    /// <summary>
+    /// Gives back the installed set's growth slack; called once after a bulk sync,
+    /// not per acknowledged part (each trim rehashes the whole set).
+    /// </summary>
+    public void TrimAfterBulk() => DesiredFlowTable.TrimSlack(_installed);
 }
