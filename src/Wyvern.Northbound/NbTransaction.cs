@@ -10,6 +10,9 @@ namespace Wyvern.Northbound;
 public sealed class NbTransaction
 {
     private readonly List<NbOperation> _operations = [];
+    // (table, id) of every operation: a bulk import adds tens of thousands, and a scan per add
+    // made building one quadratic.
+    private readonly HashSet<(string Table, string Id)> _keys = [];
 
     /// <summary>The operations in order.</summary>
     public IReadOnlyList<NbOperation> Operations => _operations;
@@ -37,7 +40,7 @@ public sealed class NbTransaction
 
     private NbTransaction Add(NbOperation operation)
     {
-        if (_operations.Exists(o => o.Table == operation.Table && o.Id == operation.Id))
+        if (!_keys.Add((operation.Table, operation.Id)))
         {
             throw new ArgumentException($"{operation.Table}/{operation.Id} appears twice in one transaction", nameof(operation));
         }
