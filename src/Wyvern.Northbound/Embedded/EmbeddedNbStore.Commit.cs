@@ -15,11 +15,12 @@ public sealed partial class EmbeddedNbStore
             Execute(_db, "BEGIN IMMEDIATE");
             try
             {
+                using var statements = new WriteStatements(this);
                 var seq = 0;
                 foreach (var op in operations)
                 {
-                    Check(op);
-                    changes.Add(Apply(op, revision, seq++));
+                    Check(op, statements);
+                    changes.Add(Apply(op, revision, seq++, statements));
                 }
                 WriteMeta("revision", revision);
                 Execute(_db, "COMMIT");
@@ -40,10 +41,9 @@ public sealed partial class EmbeddedNbStore
         }
     }
 
-    private void Check(NbOperation op)
+    private void Check(NbOperation op, WriteStatements statements)
     {
-        using var cmd = Command("SELECT mod_rev FROM objects WHERE tbl = $t AND id = $i", ("$t", op.Table), ("$i", op.Id));
-        var current = cmd.ExecuteScalar() as long?;
+        var current = statements.ModRevision(op.Table, op.Id);
         var conflict = op.Kind switch
         {
             NbOperationKind.Create when current is not null => NbConflictKind.AlreadyExists,
@@ -62,32 +62,19 @@ public sealed partial class EmbeddedNbStore
         }
     }
 
-    private NbChange Apply(NbOperation op, long revision, int seq)
+    private static NbChange Apply(NbOperation op, long revision, int seq, WriteStatements statements)
     {
         byte[]? json = null;
         if (op.Kind == NbOperationKind.Delete)
         {
-            using var delete = Command("DELETE FROM objects WHERE tbl = $t AND id = $i", ("$t", op.Table), ("$i", op.Id));
-            delete.ExecuteNonQuery();
+            statements.Delete(op.Table, op.Id);
         }
         else
         {
             json = NbCodec.Encode(op.Value!);
-            using var upsert = Command(
-                // An update without a lease keeps the object's lease (etcd's ignore_lease).
-                """
-                INSERT INTO objects(tbl, id, project, json, mod_rev, lease) VALUES ($t, $i, $p, $j, $r, $l)
-                ON CONFLICT(tbl, id) DO UPDATE SET
-                    project = excluded.project, json = excluded.json, mod_rev = excluded.mod_rev,
-                    lease = coalesce(excluded.lease, objects.lease)
-                """,
-                ("$t", op.Table), ("$i", op.Id), ("$p", NbCodec.ProjectOf(op.Value!)), ("$j", json), ("$r", revision), ("$l", op.LeaseId));
-            upsert.ExecuteNonQuery();
+            statements.Upsert(op.Table, op.Id, NbCodec.ProjectOf(op.Value!), json, revision, op.LeaseId);
         }
-        using var change = Command(
-            "INSERT INTO changes(rev, seq, tbl, id, json) VALUES ($r, $s, $t, $i, $j)",
-            ("$r", revision), ("$s", seq), ("$t", op.Table), ("$i", op.Id), ("$j", json));
-        change.ExecuteNonQuery();
+        statements.RecordChange(revision, seq, op.Table, op.Id, json);
         return op.Kind == NbOperationKind.Delete
             ? new NbChange(NbChangeKind.Delete, op.Table, op.Id, null)
             : new NbChange(NbChangeKind.Put, op.Table, op.Id, op.Value! with { Version = revision });
@@ -109,10 +96,11 @@ public sealed partial class EmbeddedNbStore
                     changes.Add(new NbChange(NbChangeKind.Delete, reader.GetString(0), reader.GetString(1), null));
                 }
             }
+            using var statements = new WriteStatements(this);
             var seq = 0;
             foreach (var change in changes)
             {
-                Apply(new NbOperation(NbOperationKind.Delete, change.Table, change.Id, null, null, null), revision, seq++);
+                Apply(new NbOperation(NbOperationKind.Delete, change.Table, change.Id, null, null, null), revision, seq++, statements);
             }
             if (changes.Count > 0)
             {
