@@ -65,6 +65,22 @@ internal sealed class BulkSessions : IAsyncDisposable
     }
 
     /// <summary>
+    /// Flows one store change compiles to, at least, in practice: a port is ~13, a network or
+    /// a router a few. Used only to guess, before compiling, whether a batch will need
+    /// several bundles.
+    /// </summary>
+    private const int MinFlowsPerChange = 8;
+
+    /// <summary>
+    /// Whether a store batch of <paramref name="changes"/> is likely to compile to more flow
+    /// mods than one bundle of <paramref name="maxPerBundle"/> holds, so that the connections
+    /// for a bulk install are worth opening while the engine compiles it. A wrong guess costs
+    /// little either way: connections opened for nothing are closed, and a bulk sync that was
+    /// not foreseen opens its own.
+    /// </summary>
+    public static bool LikelyNeeded(int changes, int maxPerBundle) => (long)changes * MinFlowsPerChange > maxPerBundle;
+
+    /// <summary>
     /// Flow mods per bundle for <paramref name="flowMods"/> spread over
     /// <paramref name="sessions"/> connections: the fewest parts of at most
     /// <paramref name="maxPerBundle"/> that is a multiple of the sessions, so

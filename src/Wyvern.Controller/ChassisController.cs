@@ -26,6 +26,9 @@ namespace Wyvern.Controller;
 /// </summary>
 public sealed partial class ChassisController : IAsyncDisposable
 {
+    /// <summary>Store batches of at least this many changes (a bulk import, a first sync) are logged with their compile time.</summary>
+    private const int LargeBatch = 1000;
+
     private readonly INbStore _store;
     private readonly ControllerOptions _options;
     private readonly ILogger _logger;
@@ -195,6 +198,8 @@ public sealed partial class ChassisController : IAsyncDisposable
         switch (input)
         {
             case ControllerInput.Model { Event: NbChangeBatch batch }:
+                OpenBulkSessionsAhead(batch.Changes.Count, ct);
+                var compile = System.Diagnostics.Stopwatch.StartNew();
                 foreach (var change in batch.Changes)
                 {
                     if (change.Kind == NbChangeKind.Put && change.Value is { } value)
@@ -208,9 +213,15 @@ public sealed partial class ChassisController : IAsyncDisposable
                     }
                 }
                 Status.Revision = batch.Revision;
+                if (batch.Changes.Count >= LargeBatch)
+                {
+                    _logger.LogInformation("applied {Count} store changes (revision {Revision}) in {Ms} ms; {Desired} flows desired",
+                        batch.Changes.Count, batch.Revision, compile.ElapsedMilliseconds, _engine.Desired.Count);
+                }
                 break;
             case ControllerInput.Model { Event: NbResync resync }:
                 _logger.LogWarning("store history compacted: resyncing from a snapshot at revision {Revision}", resync.Revision);
+                OpenBulkSessionsAhead(resync.Snapshot.Objects.Count, ct);
                 Resync(resync.Snapshot);
                 break;
             case ControllerInput.Binding b:
@@ -308,6 +319,10 @@ public sealed partial class ChassisController : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+        }
+        if (_bulkAhead is { } ahead)
+        {
+            await CloseUnusedAsync(ahead.Sessions);
         }
         if (_bindings is not null)
         {

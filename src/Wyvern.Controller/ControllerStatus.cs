@@ -7,6 +7,7 @@ public sealed class ControllerStatus
     private long _flowModsSent;
     private long _packetIns;
     private long _bulkSyncs;
+    private long _bulkSessionsOpenedAhead;
 
     /// <summary>True once the switch holds exactly the desired flows after the first full sync.</summary>
     public bool InSync { get; internal set; }
@@ -29,6 +30,9 @@ public sealed class ControllerStatus
     /// <summary>Connections the last of those syncs was written over: 1 when no service connection could be opened.</summary>
     public int LastBulkSyncConnections { get; private set; }
 
+    /// <summary>Bulk syncs whose extra connections were opened while the engine compiled the store batch that needed them.</summary>
+    public long BulkSessionsOpenedAhead => Interlocked.Read(ref _bulkSessionsOpenedAhead);
+
     /// <summary>The store revision the controller has applied.</summary>
     public long Revision { get; internal set; }
 
@@ -47,6 +51,8 @@ public sealed class ControllerStatus
         LastBulkSyncConnections = connections;
         Interlocked.Increment(ref _bulkSyncs);
     }
+
+    internal void RecordBulkSessionsOpenedAhead() => Interlocked.Increment(ref _bulkSessionsOpenedAhead);
 
     internal void RecordPacketIn() => Interlocked.Increment(ref _packetIns);
 }

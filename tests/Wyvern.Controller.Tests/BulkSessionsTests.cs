@@ -18,6 +18,18 @@ public sealed class BulkSessionsTests
         BulkSessions.PartSize(flowMods, sessions, max).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(11_083, 8000, true)]  // the 10,000-port scale model in one transaction
+    [InlineData(1_001, 8000, true)]
+    [InlineData(1_000, 8000, false)]  // 8 flows a change: one bundle's worth
+    [InlineData(1, 8000, false)]      // a single port create
+    [InlineData(3, 16, true)]
+    [InlineData(0, 16, false)]
+    public void LikelyNeeded_WhenTheBatchWouldFillMoreThanOneBundle(int changes, int maxPerBundle, bool expected)
+    {
+        BulkSessions.LikelyNeeded(changes, maxPerBundle).ShouldBe(expected);
+    }
+
     [Fact]
     public void PartSize_NeverExceedsTheBundleLimit_AndGivesEveryConnectionTheSameNumberOfParts()
     {

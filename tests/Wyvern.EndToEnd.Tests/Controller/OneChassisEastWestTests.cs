@@ -123,6 +123,33 @@ public sealed class OneChassisEastWestTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task LargeStoreTransaction_OpensTheBulkConnectionsWhileItCompiles_AndEveryFlowArrives()
+    {
+        await using var lab = new Lab();
+        var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false });
+        var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
+        var options = HarnessControllerOptions.For(ch) with { MaxFlowModsPerBundle = 16, BulkInstallConnections = 4 };
+        var controller = lab.Own(new ChassisController(store, options, new TestOutputLogger(output, "controller")));
+        await controller.StartAsync();
+        await controller.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(20));
+        var openedAhead = controller.Status.BulkSessionsOpenedAhead;
+
+        // The whole model in one transaction, with the switch connected: the batch is
+        // big enough for several bundles (BulkSessions.LikelyNeeded), so the service
+        // connections are opened while the engine compiles it, and the sync takes them.
+        var revision = await EastWestModel.WriteAsync(store);
+        await controller.WaitSyncedAsync(revision).WaitAsync(TimeSpan.FromSeconds(20));
+
+        controller.Status.BulkSessionsOpenedAhead.ShouldBe(openedAhead + 1);
+        controller.Status.LastBulkSyncConnections.ShouldBe(4);
+        (await ch.DumpFlowsAsync()).Count.ShouldBe(controller.Status.DesiredFlows);
+        var vms = await PlugVmsAsync(lab, ch);
+        await DhcpClient.AcquireAsync(vms[0], ch.RunDir);
+        await DhcpClient.AcquireAsync(vms[2], ch.RunDir);
+        await ShouldPingAsync(vms[0], "10.0.1.13");
+    }
+
+    [Fact]
     public async Task LargeSync_WithNoServiceSocket_GoesOverTheControllerConnectionAlone()
     {
         await using var lab = new Lab();
