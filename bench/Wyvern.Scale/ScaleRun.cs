@@ -22,7 +22,8 @@ namespace Wyvern.Scale;
 /// </summary>
 public static class ScaleRun
 {
-    private const int PlugBatch = 250;
+    /// <summary>Interfaces per <c>ovs-vsctl</c> call while plugging (the issue: "a few hundred"); <c>WYVERN_PLUG_BATCH</c> overrides it for quicker development runs.</summary>
+    private static readonly int PlugBatch = EnvironmentInt("WYVERN_PLUG_BATCH") ?? 250;
     private static readonly TimeSpan VsctlTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SyncTimeout = TimeSpan.FromMinutes(10);
 
@@ -33,6 +34,7 @@ public static class ScaleRun
         await using var lab = new Lab();
         using var loggers = LoggerFactory.Create(b => b
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ")
             .SetMinimumLevel(LogLevel.Information));
         var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false, EnableDummy = true });
         var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
@@ -76,6 +78,7 @@ public static class ScaleRun
         var clock = Stopwatch.StartNew();
         var revision = (await store.CommitAsync(txn)).Revision;
         var write = clock.Elapsed;
+        log.WriteLine($"{DateTime.Now:HH:mm:ss.fff} model committed in {write.TotalMilliseconds:F0} ms");
         await controller.WaitSyncedAsync(revision).WaitAsync(SyncTimeout);
         var installed = clock.Elapsed;
         self.Refresh();
