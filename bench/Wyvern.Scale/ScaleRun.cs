@@ -22,8 +22,7 @@ namespace Wyvern.Scale;
 /// </summary>
 public static class ScaleRun
 {
-    /// <summary>Interfaces per <c>ovs-vsctl</c> call while plugging (the issue: "a few hundred"); <c>WYVERN_PLUG_BATCH</c> overrides it for quicker development runs.</summary>
-    private static readonly int PlugBatch = EnvironmentInt("WYVERN_PLUG_BATCH") ?? 250;
+    private const int PlugBatch = 250;
     private static readonly TimeSpan VsctlTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SyncTimeout = TimeSpan.FromMinutes(10);
 
