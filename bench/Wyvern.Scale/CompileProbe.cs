@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Wyvern.Controller.Engine;
 using Wyvern.Controller.Reconciler;
+using Wyvern.Model;
 using Wyvern.Northbound.Embedded;
 
 namespace Wyvern.Scale;
@@ -52,10 +53,7 @@ public static class CompileProbe
                 engine.HandleLocalBinding(id, ++n);
             }
             engine.HandleProviderPort(ScaleModel.PhysicalNetwork, n + 1);
-            foreach (var value in objects)
-            {
-                engine.HandleUpsert(value);
-            }
+            engine.HandleBatch(objects.Select(o => (o.Table, o.Id, (NbObject?)o))); // one store transaction, as the controller applies it
             var compile = clock.Elapsed;
 
             var reconciler = new FlowReconciler();

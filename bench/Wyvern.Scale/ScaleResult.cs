@@ -41,6 +41,9 @@ public sealed record ScaleResult
     /// <summary>Peak working set of the process over the whole run.</summary>
     public required long PeakWorkingSetBytes { get; init; }
 
+    /// <summary>Peak working set from the store write until the switch had every flow (<see cref="PeakResident"/>).</summary>
+    public required long InstallPeakBytes { get; init; }
+
     /// <summary>Working set at the end, after the single changes (steady state: the bulk install's memory returned).</summary>
     public required long EndWorkingSetBytes { get; init; }
 
@@ -94,6 +97,7 @@ public sealed record ScaleResult
         Kv($"cpu_vswitchd={SwitchCpuSeconds:F1}"),
         Kv($"rss_bench={WorkingSetBytes / 1048576.0:F0}"),
         Kv($"rss_bench_peak={PeakWorkingSetBytes / 1048576.0:F0}"),
+        Kv($"rss_bench_install_peak={InstallPeakBytes / 1048576.0:F0}"),
         Kv($"rss_bench_end={EndWorkingSetBytes / 1048576.0:F0}"),
         Kv($"rss_vswitchd={SwitchResidentBytes / 1048576.0:F0}"),
         Kv($"rss_ovsdb={OvsdbResidentBytes / 1048576.0:F0}"),
@@ -107,13 +111,13 @@ public sealed record ScaleResult
 
     /// <summary>Header of <see cref="ToMarkdownRow"/>.</summary>
     public static string MarkdownHeader =>
-        "| ports (R×S×50) | store write | write done → installed | total | CPU s: bench process / ovs-vswitchd | flow mods acked | flows (switch / desired) | flows per port | working set: installed / end (peak) | managed heap / live after full GC | one port: median / p95 (n) | switch round trip: median |\n" +
+        "| ports (R×S×50) | store write | write done → installed | total | CPU s: bench process / ovs-vswitchd | flow mods acked | flows (switch / desired) | flows per port | working set: installed / end (peak: install / whole run) | managed heap / live after full GC | one port: median / p95 (n) | switch round trip: median |\n" +
         "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>One table row of these figures.</summary>
     public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
         $"| {Ports:N0} ({Routers}×{Networks / Routers}×{Ports / Networks}) | {Write.TotalSeconds:F2} s | {(Installed - Write).TotalSeconds:F2} s | {Installed.TotalSeconds:F2} s | {CpuSeconds:F1} / {SwitchCpuSeconds:F1} | {FlowModsSent:N0} | " +
-        $"{SwitchFlows:N0} / {DesiredFlows:N0} | {(double)SwitchFlows / Ports:F1} | {Mb(WorkingSetBytes)} / {Mb(EndWorkingSetBytes)} ({Mb(PeakWorkingSetBytes)}) | " +
+        $"{SwitchFlows:N0} / {DesiredFlows:N0} | {(double)SwitchFlows / Ports:F1} | {Mb(WorkingSetBytes)} / {Mb(EndWorkingSetBytes)} ({Mb(InstallPeakBytes)} / {Mb(PeakWorkingSetBytes)}) | " +
         $"{Mb(GcHeapBytes)} / {Mb(LiveHeapBytes)} | {ChangeMedianMs:F1} / {ChangeP95Ms:F1} ms ({ChangeLatenciesMs.Count}) | {Percentile(SwitchRoundTripsMs, 0.5):F1} ms |");
 
     private static string Kv(FormattableString line) => line.ToString(CultureInfo.InvariantCulture);

@@ -70,6 +70,9 @@ public static class ScaleRun
         await controller.WaitSyncedAsync(0).WaitAsync(SyncTimeout);
 
         var txn = model.Build();
+        var plugPeak = PeakResident.Read();
+        log.WriteLine($"peak working set before the timed part (the plug): {plugPeak / 1048576.0:F0} MB");
+        PeakResident.Reset();
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var switchCpuBefore = ProcessCpu.Seconds(ch.VswitchdPid);
@@ -80,6 +83,7 @@ public static class ScaleRun
         log.WriteLine($"{DateTime.Now:HH:mm:ss.fff} model committed in {write.TotalMilliseconds:F0} ms");
         await controller.WaitSyncedAsync(revision).WaitAsync(SyncTimeout);
         var installed = clock.Elapsed;
+        var installPeak = PeakResident.Read();
         self.Refresh();
         var cpu = self.TotalProcessorTime - cpuBefore;
         var switchCpu = ProcessCpu.Seconds(ch.VswitchdPid) - switchCpuBefore;
@@ -137,7 +141,8 @@ public static class ScaleRun
             DesiredFlows = desired,
             SwitchFlows = switchFlows,
             WorkingSetBytes = workingSet,
-            PeakWorkingSetBytes = self.PeakWorkingSet64,
+            PeakWorkingSetBytes = Math.Max(plugPeak, self.PeakWorkingSet64), // VmHWM: reset before the write
+            InstallPeakBytes = installPeak,
             EndWorkingSetBytes = self.WorkingSet64,
             GcHeapBytes = heapInUse,
             LiveHeapBytes = liveHeap,

@@ -200,16 +200,12 @@ public sealed partial class ChassisController : IAsyncDisposable
             case ControllerInput.Model { Event: NbChangeBatch batch }:
                 OpenBulkSessionsAhead(batch.Changes.Count, ct);
                 var compile = System.Diagnostics.Stopwatch.StartNew();
+                _engine.HandleBatch(batch.Changes.Select(c => (c.Table, c.Id, c.Kind == NbChangeKind.Put ? c.Value : null)));
                 foreach (var change in batch.Changes)
                 {
                     if (change.Kind == NbChangeKind.Put && change.Value is { } value)
                     {
-                        _engine.HandleUpsert(value);
                         ClaimIfLocal(value);
-                    }
-                    else
-                    {
-                        _engine.HandleDelete(change.Table, change.Id);
                     }
                 }
                 Status.Revision = batch.Revision;

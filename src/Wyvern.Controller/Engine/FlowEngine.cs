@@ -52,41 +52,46 @@ public sealed class FlowEngine
     }
 
     /// <summary>Applies a created or updated object.</summary>
-    public void HandleUpsert(NbObject value)
-    {
-        var old = State.Upsert(value);
-        RecomputeAll(AffectedBy(old, value));
-    }
+    public void HandleUpsert(NbObject value) => HandleBatch([(value.Table, value.Id, value)]);
 
-    /// <summary>Applies a deletion.</summary>
-    public void HandleDelete(string table, string id)
+    /// <summary>Applies the deletion of an object.</summary>
+    public void HandleDelete(string table, string id) => HandleBatch([(table, id, null)]);
+
+    /// <summary>
+    /// Applies the changes of one store transaction (a null value is a deletion): first every
+    /// change to the state, then each owner any of them affects is recomputed once, against
+    /// the state after all of them. Recomputing per change gave the same table (an owner's
+    /// last recompute already saw every change that affects it) but recomputed a network's
+    /// flood flows once per port added to it: quadratic in a network's ports for a bulk import.
+    /// </summary>
+    public void HandleBatch(IEnumerable<(string Table, string Id, NbObject? Value)> changes)
     {
-        var old = State.Remove(table, id);
-        if (old is not null)
+        var owners = new HashSet<Owner>();
+        foreach (var (table, id, value) in changes)
         {
-            RecomputeAll(AffectedBy(old, null));
+            if (value is not null)
+            {
+                owners.UnionWith(AffectedBy(State.Upsert(value), value));
+            }
+            else if (State.Remove(table, id) is { } old)
+            {
+                owners.UnionWith(AffectedBy(old, null));
+            }
         }
+        RecomputeAll(owners);
     }
 
     /// <summary>
     /// Replaces the model with a snapshot (after the store's history was
     /// compacted): every object missing from it is deleted, every object in
-    /// it applied, each through the same dependency rules as a single change.
+    /// it applied, as one batch (<see cref="HandleBatch"/>).
     /// </summary>
     public void HandleSnapshot(IReadOnlyCollection<NbObject> objects)
     {
         var present = objects.Select(o => (o.Table, o.Id)).ToHashSet();
-        foreach (var stale in State.All.Where(o => !present.Contains((o.Table, o.Id))).ToList())
-        {
-            HandleDelete(stale.Table, stale.Id);
-        }
-        foreach (var o in objects)
-        {
-            if (!Equals(State.Get(o.Table, o.Id), o))
-            {
-                HandleUpsert(o);
-            }
-        }
+        var stale = State.All.Where(o => !present.Contains((o.Table, o.Id))).Select(o => (o.Table, o.Id, (NbObject?)null)).ToList();
+        var changed = objects.Where(o => !Equals(State.Get(o.Table, o.Id), o)).Select(o => (o.Table, o.Id, (NbObject?)o)).ToList();
+        HandleBatch([.. stale, .. changed]);
     }
 
     /// <summary>A port was plugged here on <paramref name="ofport"/>, moved to another ofport, or unplugged (null).</summary>

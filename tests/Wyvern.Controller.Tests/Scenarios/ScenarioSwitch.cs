@@ -30,7 +30,16 @@ internal sealed class ScenarioSwitch
     /// <summary>Flow mods sent by the last <see cref="Sync"/>.</summary>
     public int LastSyncCount { get; private set; }
 
+    /// <summary>Writes <paramref name="objects"/> as one store transaction (one batch), as the controller applies it.</summary>
     public ScenarioSwitch Put(params NbObject[] objects)
+    {
+        Engine.HandleBatch(objects.Select(o => (o.Table, o.Id, (NbObject?)o)));
+        Sync();
+        return this;
+    }
+
+    /// <summary>Writes <paramref name="objects"/> one transaction each.</summary>
+    public ScenarioSwitch PutEach(params NbObject[] objects)
     {
         foreach (var o in objects)
         {

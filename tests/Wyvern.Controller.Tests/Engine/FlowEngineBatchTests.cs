@@ -1,0 +1,114 @@
+using System.Net;
+using Wyvern.Controller.Engine;
+using Wyvern.Model;
+using Wyvern.Scale;
+using Wyvern.Testing;
+
+namespace Wyvern.Controller.Tests.Engine;
+
+/// <summary>
+/// A store transaction is applied as one batch (<see cref="FlowEngine.HandleBatch"/>): every
+/// change to the state first, then each affected owner recomputed once. It must give the same
+/// desired table as applying the changes one at a time and as a full recompute, whatever the
+/// order of the changes in the transaction. The scale benchmark's model (every feature: port
+/// security, DHCP, the default security group with a remote-group rule, router gateways,
+/// floating IPs) on one chassis, small.
+/// </summary>
+[Trait("Layer", Layer.Unit)]
+public sealed class FlowEngineBatchTests
+{
+    private const string ChassisName = "batch-chassis";
+
+    [Fact]
+    public void WholeModelInOneBatch_EqualsOneChangeAtATime_AndAFullRecompute()
+    {
+        var model = new ScaleModel(2, 2, 6, ChassisName, spareFloatingIps: 2);
+        var objects = Objects(model);
+
+        var batched = Bound(model);
+        batched.HandleBatch(objects.Select(Put));
+        var oneByOne = Bound(model);
+        foreach (var o in objects)
+        {
+            oneByOne.HandleUpsert(o);
+        }
+        var reversed = Bound(model);
+        reversed.HandleBatch(Enumerable.Reverse(objects).Select(Put));
+
+        Canonical(batched).Count.ShouldBeGreaterThan(100);
+        Canonical(batched).ShouldBe(Canonical(oneByOne));
+        Canonical(reversed).ShouldBe(Canonical(oneByOne));
+        Canonical(batched).ShouldBe(Canonical(FullRecompute(batched)));
+    }
+
+    [Fact]
+    public void BatchOfDeletesAndUpdates_EqualsTheSameChangesOneAtATime()
+    {
+        var model = new ScaleModel(2, 2, 6, ChassisName, spareFloatingIps: 2);
+        var batched = Bound(model);
+        batched.HandleBatch(Objects(model).Select(Put));
+        var oneByOne = Bound(model);
+        oneByOne.HandleBatch(Objects(model).Select(Put));
+
+        // A network's VM ports go, a floating IP is associated, the default group gains a
+        // rule, a new port appears: one transaction.
+        static bool IsVm(LogicalPort p) => p.DeviceOwner.StartsWith("compute", StringComparison.Ordinal);
+        var network = batched.State.Networks.First(n => batched.State.PortsOfNetwork(n.Id).Any(IsVm));
+        var gone = batched.State.PortsOfNetwork(network.Id).Where(IsVm).ToList();
+        var spare = (FloatingIp)batched.State.Get(NbTables.NameOf<FloatingIp>(), ScaleModel.SpareFloatingIpId(0))!;
+        var group = (SecurityGroup)batched.State.Get(NbTables.NameOf<SecurityGroup>(), ScaleModel.DefaultSecurityGroupId)!;
+        List<(string Table, string Id, NbObject? Value)> changes =
+        [
+            .. gone.Select(p => (p.Table, p.Id, (NbObject?)null)),
+            Put(model.Associate(spare, 1)),
+            Put(group with { Rules = [.. group.Rules, ScaleModel.ExtraRule(0)] }),
+            Put(model.ExtraPort(1)),
+        ];
+        gone.Count.ShouldBeGreaterThan(0);
+
+        batched.HandleBatch(changes);
+        foreach (var change in changes)
+        {
+            oneByOne.HandleBatch([change]);
+        }
+
+        Canonical(batched).ShouldBe(Canonical(oneByOne));
+        Canonical(batched).ShouldBe(Canonical(FullRecompute(batched)));
+    }
+
+    private static (string Table, string Id, NbObject? Value) Put(NbObject o) => (o.Table, o.Id, o);
+
+    private static List<NbObject> Objects(ScaleModel model) => [.. model.Build().Operations.Select(op => op.Value!)];
+
+    // The chassis as the benchmark sets it up: started, registered, its provider bridge patched, every
+    // VM port (and the extra ones) plugged before the model arrives.
+    private static FlowEngine Bound(ScaleModel model)
+    {
+        var engine = new FlowEngine(new ChassisState(ChassisName), FlowEngine.DefaultApps());
+        engine.RunAll(); // the pipeline's own flows, as the controller starts
+        engine.HandleUpsert(new Chassis
+        {
+            Id = ChassisName,
+            UnderlayIp = IPAddress.Loopback,
+            BridgeMappings = new ValueMap([new(ScaleModel.PhysicalNetwork, "br-ex")]),
+            ExternalCapable = true,
+        });
+        engine.HandleProviderPort(ScaleModel.PhysicalNetwork, 60_000);
+        var ofport = 1;
+        foreach (var id in model.PortIds.Append(model.ExtraPort(1).Id))
+        {
+            engine.HandleLocalBinding(id, ofport++);
+        }
+        return engine;
+    }
+
+    private static FlowEngine FullRecompute(FlowEngine engine)
+    {
+        var full = new FlowEngine(engine.State, FlowEngine.DefaultApps());
+        full.RunAll();
+        return full;
+    }
+
+    private static List<string> Canonical(FlowEngine engine) =>
+        [.. engine.Desired.All.Select(f => $"{f.Key} {f.Owner} {string.Join(";", f.Instructions)}").Order(StringComparer.Ordinal)];
+}
