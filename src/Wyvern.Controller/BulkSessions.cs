@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Wyvern.OpenFlow.Channel;
+using Wyvern.OpenFlow.Messages;
 
 namespace Wyvern.Controller;
 
 /// <summary>
 /// The switch connections one large sync writes over: the controller's own
-/// session plus extra service connections to the bridge, opened for that sync
-/// and closed after it.
+/// session plus extra service connections to the bridge (kept between syncs by
+/// <see cref="BulkSessionPool"/>).
 /// <para>
 /// Why: ovs-vswitchd reads at most 50 OpenFlow messages per connection per
 /// pass of its main loop (<c>ofconn_run</c> in <c>ofproto/connmgr.c</c>), and
@@ -54,7 +55,18 @@ internal sealed class BulkSessions : IAsyncDisposable
         {
             if (s.DatapathId == main.DatapathId)
             {
-                extra.Add(s);
+                // No packet-ins, port status or flow-removed messages here: nobody reads this
+                // connection's events, and it may stay open between syncs (BulkSessionPool).
+                try
+                {
+                    await s.SendAsync(new SetAsync(new AsyncMasks(0, 0, 0, 0, 0, 0)), ct);
+                    extra.Add(s);
+                }
+                catch (Exception e) when (e is SwitchDisconnectedException or IOException)
+                {
+                    logger.LogDebug("bulk install connection to {Target} failed: {Error}", target, e.Message);
+                    await s.DisposeAsync();
+                }
                 continue;
             }
             logger.LogWarning("{Target} is datapath {Other:x16}, not the controller's switch {Main:x16}; not used for bulk installs",

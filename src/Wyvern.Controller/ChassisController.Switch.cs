@@ -10,63 +10,16 @@ public sealed partial class ChassisController
 {
     private bool _fullSyncPending;
 
-    // Service connections for a bulk sync, being opened while the engine compiles the store
-    // batch that will need them: ovs-vswitchd accepts one connection per listener per pass of
-    // its main loop, so opening 31 takes ~1 s at 10,000 userspace ports, about as long as the
-    // compile. Null when none are being opened; For is the session they were opened next to.
-    private (SwitchSession For, Task<BulkSessions> Sessions)? _bulkAhead;
-
     /// <summary>
     /// Starts opening the service connections for a bulk sync, when a store batch of
     /// <paramref name="changes"/> is likely to need them (<see cref="BulkSessions.LikelyNeeded"/>);
-    /// the next <see cref="SyncAsync"/> takes them.
+    /// the next <see cref="SyncAsync"/> takes them (<see cref="BulkSessionPool"/>).
     /// </summary>
-    private void OpenBulkSessionsAhead(int changes, CancellationToken ct)
+    private void OpenBulkSessionsAhead(int changes)
     {
-        if (_bulkAhead is not null || _session is not { IsConnected: true } session ||
-            !BulkSessions.LikelyNeeded(changes, _options.MaxFlowModsPerBundle))
+        if (_session is { IsConnected: true } session && BulkSessions.LikelyNeeded(changes, _options.MaxFlowModsPerBundle))
         {
-            return;
-        }
-        _bulkAhead = (session, BulkSessions.OpenAsync(session, _options.ResolvedSwitchServiceTarget, _options.BulkInstallConnections, _options.SwitchChannel, _logger, ct));
-    }
-
-    /// <summary>
-    /// The connections for a sync of <paramref name="flowMods"/> on <paramref name="session"/>:
-    /// the main session alone for one bundle's worth, else those opened ahead (when they
-    /// were opened next to this session) or freshly opened ones. Connections opened ahead
-    /// and not needed are closed in the background.
-    /// </summary>
-    private async Task<BulkSessions> TakeSessionsAsync(SwitchSession session, int flowMods, CancellationToken ct)
-    {
-        var ahead = _bulkAhead;
-        _bulkAhead = null;
-        var bulk = flowMods > _options.MaxFlowModsPerBundle;
-        if (ahead is { } unused && (!bulk || !ReferenceEquals(unused.For, session)))
-        {
-            _ = CloseUnusedAsync(unused.Sessions);
-            ahead = null;
-        }
-        if (!bulk)
-        {
-            return BulkSessions.MainOnly(session);
-        }
-        if (ahead is { } opened)
-        {
-            Status.RecordBulkSessionsOpenedAhead();
-            return await opened.Sessions;
-        }
-        return await BulkSessions.OpenAsync(session, _options.ResolvedSwitchServiceTarget, _options.BulkInstallConnections, _options.SwitchChannel, _logger, ct);
-    }
-
-    private static async Task CloseUnusedAsync(Task<BulkSessions> sessions)
-    {
-        try
-        {
-            await (await sessions).DisposeAsync();
-        }
-        catch (OperationCanceledException)
-        {
+            _bulk.OpenAhead(session);
         }
     }
 
@@ -139,13 +92,10 @@ public sealed partial class ChassisController
     private async Task SyncAsync(CancellationToken ct)
     {
         Status.DesiredFlows = _engine.Desired.Count;
+        _bulk.CloseExpired();
+        Status.IdleBulkConnections = _bulk.IdleConnections;
         if (_session is not { IsConnected: true } session)
         {
-            if (_bulkAhead is { } orphaned)
-            {
-                _bulkAhead = null;
-                _ = CloseUnusedAsync(orphaned.Sessions);
-            }
             return;
         }
         FlowDiff diff;
@@ -175,17 +125,27 @@ public sealed partial class ChassisController
             // (BulkSessions).
             var bulk = diff.Count > _options.MaxFlowModsPerBundle;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            await using var sessions = await TakeSessionsAsync(session, diff.Count, ct);
-            var parts = new System.Collections.Concurrent.ConcurrentQueue<FlowDiff>(
-                diff.Split(BulkSessions.PartSize(diff.Count, sessions.All.Count, _options.MaxFlowModsPerBundle)));
-            if (bulk)
-            {
-                _logger.LogInformation("sending {Count} flow mods in {Parts} bundles over {Sessions} connections",
-                    diff.Count, parts.Count, sessions.All.Count);
-                Status.RecordBulkSync(sessions.All.Count);
-            }
+            var (sessions, source) = await _bulk.TakeAsync(session, bulk);
+            Status.RecordBulkSessionSource(source);
             var rejected = new List<(OfpMessage? Request, ErrorMessage Error)>();
-            await Task.WhenAll(sessions.All.Select(s => SendPartsAsync(s, parts, rejected, ct)));
+            try
+            {
+                var parts = new System.Collections.Concurrent.ConcurrentQueue<FlowDiff>(
+                    diff.Split(BulkSessions.PartSize(diff.Count, sessions.All.Count, _options.MaxFlowModsPerBundle)));
+                if (bulk)
+                {
+                    _logger.LogInformation("sending {Count} flow mods in {Parts} bundles over {Sessions} connections",
+                        diff.Count, parts.Count, sessions.All.Count);
+                    Status.RecordBulkSync(sessions.All.Count);
+                }
+                await Task.WhenAll(sessions.All.Select(s => SendPartsAsync(s, parts, rejected, ct)));
+            }
+            finally
+            {
+                // Kept for the next bulk sync (BulkSessionPool), however this one ended.
+                _bulk.Return(sessions);
+                Status.IdleBulkConnections = _bulk.IdleConnections;
+            }
             if (rejected.Count > 0)
             {
                 // The switch left these out of their bundles and applied the rest.

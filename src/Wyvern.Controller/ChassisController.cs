@@ -40,6 +40,7 @@ public sealed partial class ChassisController : IAsyncDisposable
     private readonly NextHopResolver _nextHops;
     private readonly CancellationTokenSource _stop = new();
     private readonly MemoryTrimmer _trimmer;
+    private readonly BulkSessionPool _bulk;
     private readonly List<Task> _pumps = [];
     private readonly List<(long Revision, TaskCompletionSource Done)> _waiters = [];
     private OvsdbClient? _ovsdb;
@@ -58,6 +59,9 @@ public sealed partial class ChassisController : IAsyncDisposable
         _engine = new FlowEngine(new ChassisState(options.ChassisName), FlowEngine.DefaultApps());
         _nextHops = new NextHopResolver(_engine.State, store, options, _time, logger);
         _packetIns = new PacketInHandler(_engine.State, options, _time, logger) { NextHops = _nextHops };
+        _bulk = new BulkSessionPool(
+            main => BulkSessions.OpenAsync(main, options.ResolvedSwitchServiceTarget, options.BulkInstallConnections, options.SwitchChannel, logger, _stop.Token),
+            options.BulkConnectionLinger, _time);
     }
 
     /// <summary>Counters and state for operators and tests.</summary>
@@ -151,6 +155,7 @@ public sealed partial class ChassisController : IAsyncDisposable
 
     private void ApplyBindingView(LocalPortView view)
     {
+        Status.LocalVmPorts = view.VmPorts.Count;
         foreach (var p in view.VmPorts.Values)
         {
             _engine.State.SetLocalOfPort(p.NeutronPortId!, p.Ofport);
@@ -198,7 +203,7 @@ public sealed partial class ChassisController : IAsyncDisposable
         switch (input)
         {
             case ControllerInput.Model { Event: NbChangeBatch batch }:
-                OpenBulkSessionsAhead(batch.Changes.Count, ct);
+                OpenBulkSessionsAhead(batch.Changes.Count);
                 var compile = System.Diagnostics.Stopwatch.StartNew();
                 _engine.HandleBatch(batch.Changes.Select(c => (c.Table, c.Id, c.Kind == NbChangeKind.Put ? c.Value : null)));
                 foreach (var change in batch.Changes)
@@ -217,10 +222,11 @@ public sealed partial class ChassisController : IAsyncDisposable
                 break;
             case ControllerInput.Model { Event: NbResync resync }:
                 _logger.LogWarning("store history compacted: resyncing from a snapshot at revision {Revision}", resync.Revision);
-                OpenBulkSessionsAhead(resync.Snapshot.Objects.Count, ct);
+                OpenBulkSessionsAhead(resync.Snapshot.Objects.Count);
                 Resync(resync.Snapshot);
                 break;
             case ControllerInput.Binding b:
+                Status.LocalVmPorts = b.Batch.View.VmPorts.Count;
                 foreach (var e in b.Batch.Events.Where(e => e.Port.Kind == LocalPortKind.Patch && e.Port.PhysicalNetwork is not null))
                 {
                     _engine.HandleProviderPort(e.Port.PhysicalNetwork!, e.Kind == LocalPortEventKind.Unplugged ? null : e.Port.Ofport);
@@ -316,10 +322,7 @@ public sealed partial class ChassisController : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
-        if (_bulkAhead is { } ahead)
-        {
-            await CloseUnusedAsync(ahead.Sessions);
-        }
+        await _bulk.DisposeAsync();
         if (_bindings is not null)
         {
             await _bindings.DisposeAsync();

@@ -62,6 +62,13 @@ public sealed record ControllerOptions
     public int BulkInstallConnections { get; init; } = 32;
 
     /// <summary>
+    /// How long the extra connections of a bulk sync stay open for the next one (opening 31
+    /// costs ovs-vswitchd ~1 s at 10,000 userspace ports; a security group rule every port
+    /// uses is a bulk sync of its own). See <see cref="BulkSessionPool"/>.
+    /// </summary>
+    public TimeSpan BulkConnectionLinger { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Where the integration bridge accepts service connections
     /// (<c>unix:PATH</c> or <c>tcp:IP:PORT</c>). Null: Open vSwitch's own
     /// <c>BRIDGE.mgmt</c> socket in its run directory, the directory of the

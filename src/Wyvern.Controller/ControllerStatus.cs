@@ -8,6 +8,7 @@ public sealed class ControllerStatus
     private long _packetIns;
     private long _bulkSyncs;
     private long _bulkSessionsOpenedAhead;
+    private long _bulkSessionsReused;
 
     /// <summary>True once the switch holds exactly the desired flows after the first full sync.</summary>
     public bool InSync { get; internal set; }
@@ -33,6 +34,15 @@ public sealed class ControllerStatus
     /// <summary>Bulk syncs whose extra connections were opened while the engine compiled the store batch that needed them.</summary>
     public long BulkSessionsOpenedAhead => Interlocked.Read(ref _bulkSessionsOpenedAhead);
 
+    /// <summary>Bulk syncs that found their extra connections still open from an earlier one (<see cref="ControllerOptions.BulkConnectionLinger"/>).</summary>
+    public long BulkSessionsReused => Interlocked.Read(ref _bulkSessionsReused);
+
+    /// <summary>Extra connections to the switch held open between bulk syncs.</summary>
+    public int IdleBulkConnections { get; internal set; }
+
+    /// <summary>VM interfaces on the integration bridge with an ofport and an <c>iface-id</c>, as the controller last saw them.</summary>
+    public int LocalVmPorts { get; internal set; }
+
     /// <summary>The store revision the controller has applied.</summary>
     public long Revision { get; internal set; }
 
@@ -52,7 +62,17 @@ public sealed class ControllerStatus
         Interlocked.Increment(ref _bulkSyncs);
     }
 
-    internal void RecordBulkSessionsOpenedAhead() => Interlocked.Increment(ref _bulkSessionsOpenedAhead);
+    internal void RecordBulkSessionSource(BulkSessionSource source)
+    {
+        if (source == BulkSessionSource.OpenedAhead)
+        {
+            Interlocked.Increment(ref _bulkSessionsOpenedAhead);
+        }
+        else if (source == BulkSessionSource.Reused)
+        {
+            Interlocked.Increment(ref _bulkSessionsReused);
+        }
+    }
 
     internal void RecordPacketIn() => Interlocked.Increment(ref _packetIns);
 }

@@ -123,26 +123,51 @@ public sealed class OneChassisEastWestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task LargeStoreTransaction_OpensTheBulkConnectionsWhileItCompiles_AndEveryFlowArrives()
+    public async Task BulkConnections_OpenWhileALargeTransactionCompiles_StayForTheNextBulkSync_ThenClose()
     {
         await using var lab = new Lab();
         var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false });
         var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
-        var options = HarnessControllerOptions.For(ch) with { MaxFlowModsPerBundle = 16, BulkInstallConnections = 4 };
+        // Bundles of 2 flow mods: the model's first sync and one security group rule are bulk syncs.
+        var options = HarnessControllerOptions.For(ch) with
+        {
+            MaxFlowModsPerBundle = 2,
+            BulkInstallConnections = 4,
+            BulkConnectionLinger = TimeSpan.FromSeconds(3),
+        };
         var controller = lab.Own(new ChassisController(store, options, new TestOutputLogger(output, "controller")));
         await controller.StartAsync();
         await controller.WaitSyncedAsync(0).WaitAsync(TimeSpan.FromSeconds(20));
-        var openedAhead = controller.Status.BulkSessionsOpenedAhead;
+        // The pipeline's own flows were a bulk sync already; its connections close once idle
+        // for longer than the linger.
+        controller.Status.BulkSyncs.ShouldBe(1);
+        await WaitForIdleBulkConnectionsAsync(controller, 0);
 
-        // The whole model in one transaction, with the switch connected: the batch is
-        // big enough for several bundles (BulkSessions.LikelyNeeded), so the service
-        // connections are opened while the engine compiles it, and the sync takes them.
+        // The whole model in one transaction, with the switch connected: the batch is big
+        // enough for several bundles (BulkSessions.LikelyNeeded), so the service connections
+        // are opened while the engine compiles it, and the sync takes them.
         var revision = await EastWestModel.WriteAsync(store);
         await controller.WaitSyncedAsync(revision).WaitAsync(TimeSpan.FromSeconds(20));
+        controller.Status.BulkSessionsOpenedAhead.ShouldBe(1);
+        controller.Status.LastBulkSyncConnections.ShouldBe(4);
+        controller.Status.IdleBulkConnections.ShouldBe(3);
+        (await ch.DumpFlowsAsync()).Count.ShouldBe(controller.Status.DesiredFlows);
 
-        controller.Status.BulkSessionsOpenedAhead.ShouldBe(openedAhead + 1);
+        // A rule for every port of the group, at once: the next bulk sync finds them open.
+        var bulkSyncs = controller.Status.BulkSyncs;
+        var group = await store.GetAsync<SecurityGroup>(OpenSecurityGroup.Id) ?? throw new InvalidOperationException("no group");
+        var rule = new SecurityGroupRule { Id = "http-in", Direction = RuleDirection.Ingress, EtherType = EtherType.IPv4, Protocol = 6, PortRangeMin = 8080, PortRangeMax = 8080 };
+        revision = (await store.CommitAsync(new NbTransaction().Update(group with { Rules = [.. group.Rules, rule] }))).Revision;
+        await controller.WaitSyncedAsync(revision).WaitAsync(TimeSpan.FromSeconds(20));
+        controller.Status.BulkSyncs.ShouldBe(bulkSyncs + 1);
+        controller.Status.BulkSessionsReused.ShouldBe(1);
         controller.Status.LastBulkSyncConnections.ShouldBe(4);
         (await ch.DumpFlowsAsync()).Count.ShouldBe(controller.Status.DesiredFlows);
+
+        // Idle for longer than the linger: closed.
+        controller.Status.IdleBulkConnections.ShouldBe(3);
+        await WaitForIdleBulkConnectionsAsync(controller, 0);
+
         var vms = await PlugVmsAsync(lab, ch);
         await DhcpClient.AcquireAsync(vms[0], ch.RunDir);
         await DhcpClient.AcquireAsync(vms[2], ch.RunDir);
@@ -162,6 +187,16 @@ public sealed class OneChassisEastWestTests(ITestOutputHelper output)
         controller.Status.BulkSyncs.ShouldBeGreaterThan(0);
         controller.Status.LastBulkSyncConnections.ShouldBe(1);
         (await ch.DumpFlowsAsync()).Count.ShouldBe(controller.Status.DesiredFlows);
+    }
+
+    private static async Task WaitForIdleBulkConnectionsAsync(ChassisController controller, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (controller.Status.IdleBulkConnections != count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        controller.Status.IdleBulkConnections.ShouldBe(count);
     }
 
     private async Task<(Chassis Chassis, INbStore Store, ChassisController Controller)> StartAsync(Lab lab, Func<ControllerOptions, ControllerOptions>? tune = null)
