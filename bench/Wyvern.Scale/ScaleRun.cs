@@ -62,11 +62,22 @@ public static class ScaleRun
         await PlugAsync(ch, [.. model.PortIds, .. extras.Select(p => p.Id)]);
         log.WriteLine($"plugged {model.Ports + changes} dummy interfaces in {plugClock.Elapsed.TotalSeconds:F1} s");
         // The binding monitor posts the new ofports to the controller as OVSDB
-        // updates; let them drain so the timed part does not include them.
+        // updates; let them drain (every interface seen, then a moment for the
+        // loop to compile them) so the timed part does not include them.
         // A busy ovs-vswitchd (reconfiguring thousands of ports) may have been
         // silent long enough for the controller to drop its session: wait until
         // it is connected and in sync again.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var drain = Stopwatch.StartNew();
+        while (controller.Status.LocalVmPorts < model.Ports + changes)
+        {
+            if (drain.Elapsed > SyncTimeout)
+            {
+                throw new TimeoutException($"the controller saw {controller.Status.LocalVmPorts} of {model.Ports + changes} plugged interfaces");
+            }
+            await Task.Delay(100);
+        }
+        log.WriteLine($"the controller saw every plugged interface {drain.Elapsed.TotalSeconds:F1} s after the last had an ofport");
+        await Task.Delay(TimeSpan.FromSeconds(1));
         await controller.WaitSyncedAsync(0).WaitAsync(SyncTimeout);
 
         var txn = model.Build();
