@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Wyvern.Scale;
@@ -5,6 +6,12 @@ namespace Wyvern.Scale;
 /// <summary>Resident memory of another process, read from <c>/proc/PID/status</c> (VmRSS, proc(5)).</summary>
 public static class ProcessMemory
 {
+    /// <summary>One line of <c>/proc/self/status</c> ("RssAnon:	 123 kB"), squeezed, or the name alone.</summary>
+    public static string StatusLine(string name) =>
+        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal)) is { } line
+            ? string.Join(' ', line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            : name;
+
     /// <summary>Resident bytes of <paramref name="pid"/>, or null when it cannot be read.</summary>
     public static long? ResidentBytes(int? pid)
     {
@@ -56,5 +63,44 @@ public static class PeakResident
             }
         }
         throw new InvalidOperationException("no VmHWM in /proc/self/status");
+    }
+}
+
+/// <summary>
+/// This process's resident size every <c>period</c> on a timer, against a clock, for the log:
+/// where in a phase the peak falls (the store write, the compile, the send).
+/// </summary>
+public sealed class ResidentSampler : IDisposable
+{
+    private readonly Stopwatch _clock;
+    private readonly List<(double Seconds, long Bytes)> _samples = [];
+    private readonly Timer _timer;
+
+    public ResidentSampler(TimeSpan period, Stopwatch clock)
+    {
+        _clock = clock;
+        _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, period);
+    }
+
+    /// <summary>Stops sampling; the samples as "seconds: MB" pairs.</summary>
+    public string Stop()
+    {
+        _timer.Change(Timeout.Infinite, Timeout.Infinite);
+        lock (_samples)
+        {
+            return string.Join(' ', _samples.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Seconds:F1}:{s.Bytes / 1048576.0:F0}")));
+        }
+    }
+
+    public void Dispose() => _timer.Dispose();
+
+    private void Sample()
+    {
+        // statm's second field: resident pages (proc(5)).
+        var resident = long.Parse(File.ReadAllText("/proc/self/statm").Split(' ')[1], CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+        lock (_samples)
+        {
+            _samples.Add((_clock.Elapsed.TotalSeconds, resident));
+        }
     }
 }

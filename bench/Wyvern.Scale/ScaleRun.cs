@@ -89,12 +89,14 @@ public static class ScaleRun
         var switchCpuBefore = ProcessCpu.Seconds(ch.VswitchdPid);
         var flowModsBefore = controller.Status.FlowModsSent;
         var clock = Stopwatch.StartNew();
+        using var sampler = new ResidentSampler(TimeSpan.FromMilliseconds(200), clock);
         var revision = (await store.CommitAsync(txn)).Revision;
         var write = clock.Elapsed;
         log.WriteLine($"{DateTime.Now:HH:mm:ss.fff} model committed in {write.TotalMilliseconds:F0} ms");
         await controller.WaitSyncedAsync(revision).WaitAsync(SyncTimeout);
         var installed = clock.Elapsed;
         var installPeak = PeakResident.Read();
+        log.WriteLine($"working set during the install (s: MB): {sampler.Stop()}");
         self.Refresh();
         var cpu = self.TotalProcessorTime - cpuBefore;
         var switchCpu = ProcessCpu.Seconds(ch.VswitchdPid) - switchCpuBefore;
@@ -138,6 +140,9 @@ public static class ScaleRun
         }
         var flowsAfterChanges = await CountSwitchFlowsAsync(ch);
         var roundTrips = await TimeSwitchRoundTripsAsync(ch, changes, channel);
+        var gcInfo = GC.GetGCMemoryInfo();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"at the end: {ProcessMemory.StatusLine("RssAnon")}, {ProcessMemory.StatusLine("RssFile")}, {ProcessMemory.StatusLine("RssShmem")}; GC heap {gcInfo.HeapSizeBytes / 1048576.0:F0} MB, committed {gcInfo.TotalCommittedBytes / 1048576.0:F0} MB"));
         self.Refresh();
         return new ScaleResult
         {
