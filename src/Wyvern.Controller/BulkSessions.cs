@@ -84,9 +84,9 @@ internal sealed class BulkSessions : IAsyncDisposable
     private const int MinFlowsPerChange = 8;
 
     /// <summary>
-    /// Whether a store batch of <paramref name="changes"/> is likely to compile to more flow
-    /// mods than one bundle of <paramref name="maxPerBundle"/> holds, so that the connections
-    /// for a bulk install are worth opening while the engine compiles it. A wrong guess costs
+    /// Whether a store batch of <paramref name="changes"/> is likely to compile to more than
+    /// <paramref name="maxPerBundle"/> flow mods (a bulk sync), so that the connections for it
+    /// are worth opening while the engine compiles it. A wrong guess costs
     /// little either way: connections opened for nothing are closed, and a bulk sync that was
     /// not foreseen opens its own.
     /// </summary>

@@ -17,7 +17,7 @@ public sealed partial class ChassisController
     /// </summary>
     private void OpenBulkSessionsAhead(int changes)
     {
-        if (_session is { IsConnected: true } session && BulkSessions.LikelyNeeded(changes, _options.MaxFlowModsPerBundle))
+        if (_session is { IsConnected: true } session && BulkSessions.LikelyNeeded(changes, _options.BulkSyncAbove))
         {
             _bulk.OpenAhead(session);
         }
@@ -123,7 +123,7 @@ public sealed partial class ChassisController
             // extra round trip (open, barrier) adds a pass to a single change, and
             // a diff of more than one part goes over several connections at once
             // (BulkSessions).
-            var bulk = diff.Count > _options.MaxFlowModsPerBundle;
+            var bulk = diff.Count > _options.BulkSyncAbove;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var (sessions, source) = await _bulk.TakeAsync(session, bulk);
             Status.RecordBulkSessionSource(source);

@@ -96,10 +96,10 @@ public sealed class OneChassisEastWestTests(ITestOutputHelper output)
     public async Task LargeSyncs_GoOverSeveralConnections_AndEveryFlowArrives()
     {
         await using var lab = new Lab();
-        // Bundles of 16 flow mods make every full sync of this small model a
-        // "large" one: it is spread over the controller connection and three
-        // service connections to br-int.mgmt.
-        var (ch, _, controller) = await StartAsync(lab, o => o with { MaxFlowModsPerBundle = 16, BulkInstallConnections = 4 });
+        // A bulk threshold of 16 flow mods makes every full sync of this small model a
+        // "large" one (it still fits one bundle): it is spread over the controller
+        // connection and three service connections to br-int.mgmt, one bundle each.
+        var (ch, _, controller) = await StartAsync(lab, o => o with { BulkInstallThreshold = 16, BulkInstallConnections = 4 });
         controller.Status.BulkSyncs.ShouldBeGreaterThan(0);
         controller.Status.LastBulkSyncConnections.ShouldBe(4);
         var vms = await PlugVmsAsync(lab, ch);
