@@ -117,6 +117,13 @@ public static class ScaleRun
         var switchRss = ProcessMemory.ResidentBytes(ch.VswitchdPid);
         var ovsdbRss = ProcessMemory.ResidentBytes(ch.OvsdbServerPid);
 
+        // WYVERN_SETTLE_SECONDS: a pause between the install and the single changes, to tell
+        // the switch's (and the controller's) after-install work from the steady state.
+        if (EnvironmentInt("WYVERN_SETTLE_SECONDS") is { } settle)
+        {
+            log.WriteLine($"settling {settle} s before the single changes");
+            await Task.Delay(TimeSpan.FromSeconds(settle));
+        }
         var latencies = new List<double>();
         var pauseBefore = GC.GetTotalPauseDuration();
         var collectionsBefore = GC.CollectionCount(0);

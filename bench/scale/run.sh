@@ -8,6 +8,7 @@
 #   SWITCH_TIMEOUT=180 bench/scale/run.sh  # OpenFlow dead-peer/request timeout in s (default: the channel default, 15 s)
 #   WYVERN_BULK_CONNECTIONS=32 WYVERN_MAX_BUNDLE=8000 bench/scale/run.sh  # the controller's bulk-install knobs
 #                                      # (ControllerOptions.BulkInstallConnections / MaxFlowModsPerBundle; defaults 32 / 8000)
+#   WYVERN_SETTLE_SECONDS=15 bench/scale/run.sh  # wait this long after the install before the single changes
 # Prints one markdown table; progress and controller logs go to /tmp/wy-scale-<pid>.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -206,9 +206,9 @@ public sealed partial class ChassisController
     {
         while (parts.TryDequeue(out var part))
         {
-            var mods = part.ToFlowMods().ToArray();
+            var mods = new FlowModList(part);
             var failures = await session.CommitBundleAsync(mods, cancellationToken: ct);
-            var applied = failures.Count == 0 ? part : part.Without(RejectedSpecs(part, mods, failures));
+            var applied = failures.Count == 0 ? part : part.Without(RejectedSpecs(mods, failures));
             lock (rejected)
             {
                 _reconciler.Acknowledge(applied);
@@ -218,16 +218,18 @@ public sealed partial class ChassisController
         }
     }
 
-    /// <summary>The flows of <paramref name="part"/> whose flow mods (same order as <see cref="FlowDiff.ToFlowMods"/>) the switch rejected.</summary>
-    private static HashSet<FlowSpec> RejectedSpecs(FlowDiff part, FlowMod[] mods, IReadOnlyList<(OfpMessage? Request, ErrorMessage Error)> failures)
+    /// <summary>
+    /// The flows of a part whose flow mods the switch rejected. The list builds its flow mods
+    /// as they are read, so a failure's request is matched by value (a flow mod is a record).
+    /// </summary>
+    private static HashSet<FlowSpec> RejectedSpecs(FlowModList mods, IReadOnlyList<(OfpMessage? Request, ErrorMessage Error)> failures)
     {
-        var index = new Dictionary<OfpMessage, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < mods.Length; i++)
+        var index = new Dictionary<OfpMessage, int>();
+        for (var i = 0; i < mods.Count; i++)
         {
-            index[mods[i]] = i;
+            index.TryAdd(mods[i], i);
         }
-        var specs = part.Deletes.Concat(part.Adds).Concat(part.Modifies).ToArray();
-        return [.. failures.Where(f => f.Request is not null && index.ContainsKey(f.Request)).Select(f => specs[index[f.Request!]])];
+        return [.. failures.Where(f => f.Request is not null && index.ContainsKey(f.Request)).Select(f => mods.SpecAt(index[f.Request!]))];
     }
 
     private void ReleaseWaiters()

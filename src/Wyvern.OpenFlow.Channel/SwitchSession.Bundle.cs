@@ -29,17 +29,12 @@ public sealed partial class SwitchSession
         var bundleId = unchecked((uint)Interlocked.Increment(ref _nextBundleId));
         var open = new BundleControl(bundleId, BundleControlType.OpenRequest, flags);
         var commit = new BundleControl(bundleId, BundleControlType.CommitRequest, flags);
-        var all = new OfpMessage[messages.Count + 2];
-        all[0] = open;
-        for (var i = 0; i < messages.Count; i++)
-        {
-            all[i + 1] = new BundleAdd(bundleId, messages[i], flags);
-        }
-
-        all[^1] = commit;
-        var firstXid = NextXids(all.Length);
+        // Each bundle-add wraps its message only while it is written: a bulk install has
+        // tens of thousands in flight per connection.
+        var all = new BundleMessages(open, bundleId, messages, flags, commit);
+        var firstXid = NextXids(all.Count);
         var openXid = firstXid;
-        var commitXid = unchecked(firstXid + (uint)(all.Length - 1));
+        var commitXid = unchecked(firstXid + (uint)(all.Count - 1));
         var opened = new PendingRequest(open, multipart: false);
         var committed = new PendingRequest(commit, multipart: false);
         var batch = new PendingBatch(unchecked(firstXid + 1), messages);
@@ -72,5 +67,27 @@ public sealed partial class SwitchSession
         }
 
         return batch.Failures;
+    }
+
+    /// <summary>Open, one bundle-add per message (made when read), commit.</summary>
+    private sealed class BundleMessages(BundleControl open, uint bundleId, IReadOnlyList<OfpMessage> messages, BundleFlags flags, BundleControl commit)
+        : IReadOnlyList<OfpMessage>
+    {
+        public int Count => messages.Count + 2;
+
+        public OfpMessage this[int index] =>
+            index == 0 ? open
+            : index == Count - 1 ? commit
+            : new BundleAdd(bundleId, messages[index - 1], flags);
+
+        public IEnumerator<OfpMessage> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -26,6 +26,21 @@ public sealed class Reconciler_FlowDiffTests
     }
 
     [Fact]
+    public void FlowModList_IsToFlowModsInOrder_BuiltOnRead_WithTheFlowAtEachIndex()
+    {
+        var diff = new FlowDiff(Flows(0, 2), Flows(100, 3), Flows(200, 2));
+
+        var list = new FlowModList(diff);
+
+        list.Count.ShouldBe(7);
+        list.ToList().ShouldBe(diff.ToFlowMods().ToList());
+        list[3].ShouldBe(list[3]);
+        list[3].ShouldNotBeSameAs(list[3]);
+        Enumerable.Range(0, list.Count).Select(list.SpecAt).ShouldBe([.. diff.Deletes, .. diff.Adds, .. diff.Modifies]);
+        Should.Throw<ArgumentOutOfRangeException>(() => list[7]);
+    }
+
+    [Fact]
     public void Split_SmallDiff_IsItself()
     {
         var diff = new FlowDiff(Flows(0, 2), [], []);
