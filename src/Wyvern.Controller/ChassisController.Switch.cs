@@ -125,6 +125,10 @@ public sealed partial class ChassisController
             // (BulkSessions).
             var bulk = diff.Count > _options.BulkSyncAbove;
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (bulk)
+            {
+                _reconciler.Reserve(diff);
+            }
             var (sessions, source) = await _bulk.TakeAsync(session, bulk);
             Status.RecordBulkSessionSource(source);
             var rejected = new List<(OfpMessage? Request, ErrorMessage Error)>();

@@ -44,6 +44,26 @@ public sealed class Reconciler_FlowReconcilerTests
         reconciler.FullDiff(desired).IsEmpty.ShouldBeTrue();
     }
 
+    [Fact]
+    public void ReservingForABulkDiff_ThenAcknowledgingItInParts_RecordsEveryFlowOnce()
+    {
+        var desired = new DesiredFlowTable();
+        desired.Replace("port/a", [.. Enumerable.Range(1, 50).Select(i => Flow((ulong)i, 10))]);
+        var reconciler = new FlowReconciler();
+        var diff = reconciler.FullDiff(desired);
+
+        reconciler.Reserve(diff);
+        reconciler.Installed.Count.ShouldBe(0, "room, not flows");
+        foreach (var part in diff.Split(7))
+        {
+            reconciler.Acknowledge(part);
+        }
+        reconciler.TrimAfterBulk();
+
+        reconciler.Installed.Count.ShouldBe(50);
+        reconciler.FullDiff(desired).IsEmpty.ShouldBeTrue();
+    }
+
     private static FlowSpec Flow(ulong metadata, byte gotoTable) =>
         new(TableId.L2Lookup, 100, Match.Create(MatchField.Metadata(metadata)), [new GotoTableInstruction(gotoTable)], AppId.L2, "port/a");
 

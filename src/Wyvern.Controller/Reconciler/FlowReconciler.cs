@@ -81,6 +81,13 @@ public sealed class FlowReconciler
     public FlowDiff FullDiff(DesiredFlowTable desired) =>
         Diff(desired, desired.All.Select(f => f.Key).Concat(_installed.Keys).Distinct());
 
+    /// <summary>
+    /// Makes room for <paramref name="diff"/>'s adds before its parts are acknowledged one by
+    /// one: 130,000 adds into a set growing by doubling left ~6 MB of discarded large arrays
+    /// behind during a first install, at the time of the controller's peak.
+    /// </summary>
+    public void Reserve(FlowDiff diff) => _installed.EnsureCapacity(_installed.Count + diff.Adds.Count);
+
     /// <summary>Records that the switch applied <paramref name="diff"/>.</summary>
     public void Acknowledge(FlowDiff diff)
     {
