@@ -28,6 +28,11 @@ public sealed class DesiredFlowTable
     private readonly Dictionary<FlowKey, List<FlowSpec>> _contested = [];
     private HashSet<FlowKey> _dirty = [];
 
+    // A bulk recompute (MarkBulk): every key of _byKey counts as dirty, and _dirty holds only
+    // keys that were removed. Tracking 130,000 dirty keys one by one (a set grown by doubling,
+    // then copied) was ~10 MB at the moment a first compile peaks.
+    private bool _bulk;
+
     // Apps build a fresh instruction list per flow, but many flows do the same thing (at
     // 10,000 ports: 61,000 distinct lists among 172,000 flows, ~170 bytes each).
     private readonly Dictionary<ValueArray<OfpInstruction>, (ValueArray<OfpInstruction> Instructions, int Count)> _instructions = [];
@@ -89,9 +94,21 @@ public sealed class DesiredFlowTable
         }
     }
 
-    /// <summary>Returns and clears the keys whose effective flow may have changed since the last call.</summary>
+    /// <summary>
+    /// Returns and clears the keys whose effective flow may have changed since the last call.
+    /// After <see cref="MarkBulk"/> the result is a view of the table's keys (plus the removed
+    /// ones), valid until the table next changes: read it at once.
+    /// </summary>
     public IReadOnlyCollection<FlowKey> TakeDirty()
     {
+        if (_bulk)
+        {
+            _bulk = false;
+            FlowKey[] removed = [.. _dirty.Where(k => !_byKey.ContainsKey(k))];
+            _dirty = [];
+            TrimSlack(_byKey);
+            return new KeysAndRemoved(_byKey.Keys, removed);
+        }
         var dirty = _dirty.ToArray();
         // A full run marks every key; do not keep a set that size for the single changes after
         // it, nor the table's growth slack (up to half its entries, ~6 MB at 10,000 ports).
@@ -109,6 +126,20 @@ public sealed class DesiredFlowTable
 
     /// <summary>Marks every key dirty (after a switch reconnect or a full resync).</summary>
     public void MarkAllDirty() => _dirty.UnionWith(_byKey.Keys);
+
+    /// <summary>
+    /// Until the next <see cref="TakeDirty"/>, every key counts as dirty without being tracked
+    /// (the engine is about to recompute a large part of the table); removed keys still are.
+    /// </summary>
+    public void MarkBulk()
+    {
+        if (_bulk)
+        {
+            return;
+        }
+        _bulk = true;
+        _dirty.RemoveWhere(_byKey.ContainsKey);
+    }
 
     /// <summary>A batch this big (a full run, a resync) is followed by trimming.</summary>
     internal const int BigBatch = 1024;
@@ -156,7 +187,7 @@ public sealed class DesiredFlowTable
         if (!_byKey.TryGetValue(flow.Key, out var current))
         {
             _byKey[flow.Key] = flow;
-            _dirty.Add(flow.Key);
+            MarkDirty(flow.Key);
             return;
         }
         if (!_contested.TryGetValue(flow.Key, out var list))
@@ -172,7 +203,7 @@ public sealed class DesiredFlowTable
         if (i == 0)
         {
             _byKey[flow.Key] = flow;
-            _dirty.Add(flow.Key);
+            MarkDirty(flow.Key);
         }
     }
 
@@ -183,7 +214,7 @@ public sealed class DesiredFlowTable
             if (_byKey.TryGetValue(flow.Key, out var current) && current.Equals(flow))
             {
                 _byKey.Remove(flow.Key);
-                _dirty.Add(flow.Key);
+                MarkDirty(flow.Key);
             }
             return;
         }
@@ -200,7 +231,26 @@ public sealed class DesiredFlowTable
         if (i == 0)
         {
             _byKey[flow.Key] = list[0];
-            _dirty.Add(flow.Key);
+            MarkDirty(flow.Key);
         }
+    }
+
+    private void MarkDirty(FlowKey key)
+    {
+        // In bulk mode a key still in the table is dirty anyway.
+        if (!_bulk || !_byKey.ContainsKey(key))
+        {
+            _dirty.Add(key);
+        }
+    }
+
+    /// <summary>The table's keys, then keys no longer in it.</summary>
+    private sealed class KeysAndRemoved(Dictionary<FlowKey, FlowSpec>.KeyCollection keys, FlowKey[] removed) : IReadOnlyCollection<FlowKey>
+    {
+        public int Count => keys.Count + removed.Length;
+
+        public IEnumerator<FlowKey> GetEnumerator() => keys.Concat(removed).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -34,6 +34,12 @@ public sealed class FlowEngine
     /// <summary>The model and local state the apps read.</summary>
     public ChassisState State { get; }
 
+    /// <summary>
+    /// A batch that recomputes at least this many owners (a bulk import, a resync) has the
+    /// desired table treat every key as dirty instead of tracking each (<see cref="DesiredFlowTable.MarkBulk"/>).
+    /// </summary>
+    internal int BulkRecomputeOwners { get; init; } = 1000;
+
     /// <summary>The desired flows.</summary>
     public DesiredFlowTable Desired { get; } = new();
 
@@ -41,6 +47,10 @@ public sealed class FlowEngine
     public void RunAll()
     {
         var owners = AllOwners().ToHashSet();
+        if (owners.Count >= BulkRecomputeOwners)
+        {
+            Desired.MarkBulk();
+        }
         foreach (var stale in Desired.Owners.Where(o => !owners.Contains(ParseOwner(o))).ToList())
         {
             Desired.Replace(stale, []);
@@ -77,6 +87,10 @@ public sealed class FlowEngine
             {
                 owners.UnionWith(AffectedBy(old, null));
             }
+        }
+        if (owners.Count >= BulkRecomputeOwners)
+        {
+            Desired.MarkBulk();
         }
         RecomputeAll(owners);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Wyvern.Controller.Engine;
+using Wyvern.Controller.Reconciler;
 using Wyvern.Model;
 using Wyvern.Scale;
 using Wyvern.Testing;
@@ -76,15 +77,49 @@ public sealed class FlowEngineBatchTests
         Canonical(batched).ShouldBe(Canonical(FullRecompute(batched)));
     }
 
+    [Fact]
+    public void BulkBatches_TreatEveryKeyAsDirty_AndTheDiffStillBringsTheSwitchToTheTable()
+    {
+        var model = new ScaleModel(2, 2, 6, ChassisName, spareFloatingIps: 2);
+        var bulk = Bound(model, bulkOwners: 1);
+        var tracked = Bound(model);
+        var reconciler = new FlowReconciler();
+        reconciler.Acknowledge(reconciler.Diff(bulk.Desired, bulk.Desired.TakeDirty()));
+
+        // The whole model, then a batch that deletes a network's VM ports and adds a rule.
+        bulk.HandleBatch(Objects(model).Select(Put));
+        tracked.HandleBatch(Objects(model).Select(Put));
+        reconciler.Acknowledge(reconciler.Diff(bulk.Desired, bulk.Desired.TakeDirty()));
+        reconciler.FullDiff(bulk.Desired).IsEmpty.ShouldBeTrue();
+
+        var network = bulk.State.Networks.First(n => bulk.State.PortsOfNetwork(n.Id).Any(p => p.DeviceOwner.StartsWith("compute", StringComparison.Ordinal)));
+        var group = (SecurityGroup)bulk.State.Get(NbTables.NameOf<SecurityGroup>(), ScaleModel.DefaultSecurityGroupId)!;
+        List<(string Table, string Id, NbObject? Value)> changes =
+        [
+            .. bulk.State.PortsOfNetwork(network.Id).Where(p => p.DeviceOwner.StartsWith("compute", StringComparison.Ordinal)).Select(p => (p.Table, p.Id, (NbObject?)null)),
+            Put(group with { Rules = [.. group.Rules, ScaleModel.ExtraRule(0)] }),
+        ];
+        bulk.HandleBatch(changes);
+        tracked.HandleBatch(changes);
+        var dirty = bulk.Desired.TakeDirty();
+        var diff = reconciler.Diff(bulk.Desired, dirty);
+
+        dirty.Count.ShouldBeGreaterThan(bulk.Desired.Count, "every key, and the removed ones");
+        diff.Deletes.Count.ShouldBeGreaterThan(0);
+        reconciler.Acknowledge(diff);
+        reconciler.FullDiff(bulk.Desired).IsEmpty.ShouldBeTrue();
+        Canonical(bulk).ShouldBe(Canonical(tracked));
+    }
+
     private static (string Table, string Id, NbObject? Value) Put(NbObject o) => (o.Table, o.Id, o);
 
     private static List<NbObject> Objects(ScaleModel model) => [.. model.Build().Operations.Select(op => op.Value!)];
 
     // The chassis as the benchmark sets it up: started, registered, its provider bridge patched, every
     // VM port (and the extra ones) plugged before the model arrives.
-    private static FlowEngine Bound(ScaleModel model)
+    private static FlowEngine Bound(ScaleModel model, int bulkOwners = 1000)
     {
-        var engine = new FlowEngine(new ChassisState(ChassisName), FlowEngine.DefaultApps());
+        var engine = new FlowEngine(new ChassisState(ChassisName), FlowEngine.DefaultApps()) { BulkRecomputeOwners = bulkOwners };
         engine.RunAll(); // the pipeline's own flows, as the controller starts
         engine.HandleUpsert(new Chassis
         {
