@@ -27,6 +27,26 @@ public sealed class DesiredFlowTableTests
     }
 
     [Fact]
+    public void Replace_KeepsTheInstancesOfUnchangedFlows_AndReportsOnlyTheChangedKeyDirty()
+    {
+        var m3 = Match.Create(MatchField.Metadata(3));
+        var table = new DesiredFlowTable();
+        table.Replace("port/a", [Flow(M1, 10, "port/a"), Flow(M2, 10, "port/a"), Flow(m3, 10, "port/a")]);
+        table.TakeDirty();
+        var unchanged = table.Get(Key(M1));
+        var moved = table.Get(Key(m3));
+
+        // Fresh, equal copies from the app for M1 and M3 (in another order), M2 changed.
+        table.Replace(new string("port/a".AsSpan()), [Flow(m3, 10, "port/a"), Flow(M1, 10, "port/a"), Flow(M2, 11, "port/a")]);
+
+        table.Get(Key(M1)).ShouldBeSameAs(unchanged);
+        table.Get(Key(m3)).ShouldBeSameAs(moved);
+        table.Get(Key(M2))!.Instructions.ShouldBe(Flow(M2, 11, "port/a").Instructions);
+        table.TakeDirty().ShouldBe([Key(M2)]);
+        table.OwnedBy("port/a").Count.ShouldBe(3);
+    }
+
+    [Fact]
     public void ContestedKey_OwnerSortingFirstWins_WhateverTheOrder_AndTheOtherTakesOverWhenItLeaves()
     {
         var first = new DesiredFlowTable();
