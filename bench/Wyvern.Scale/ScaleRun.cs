@@ -23,6 +23,9 @@ namespace Wyvern.Scale;
 public static class ScaleRun
 {
     private const int PlugBatch = 250;
+
+    /// <summary>The pause before each single change: 100 ms, or <c>WYVERN_CHANGE_SPACING_MS</c>.</summary>
+    private static readonly TimeSpan ChangeSpacing = TimeSpan.FromMilliseconds(EnvironmentInt("WYVERN_CHANGE_SPACING_MS") ?? 100);
     private static readonly TimeSpan VsctlTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SyncTimeout = TimeSpan.FromMinutes(10);
 
@@ -188,7 +191,7 @@ public static class ScaleRun
     /// </summary>
     private static async Task<double> TimeChangeAsync(EmbeddedNbStore store, ChassisController controller, Func<Task<NbTransaction>> change)
     {
-        await Task.Delay(100);
+        await Task.Delay(ChangeSpacing);
         var one = Stopwatch.StartNew();
         var revision = (await store.CommitAsync(await change())).Revision;
         await controller.WaitSyncedAsync(revision).WaitAsync(SyncTimeout);
