@@ -38,17 +38,6 @@ internal sealed class ScenarioSwitch
         return this;
     }
 
-    /// <summary>Writes <paramref name="objects"/> one transaction each.</summary>
-    public ScenarioSwitch PutEach(params NbObject[] objects)
-    {
-        foreach (var o in objects)
-        {
-            Engine.HandleUpsert(o);
-        }
-        Sync();
-        return this;
-    }
-
     public ScenarioSwitch Delete<T>(string id) where T : NbObject
     {
         Engine.HandleDelete(NbTables.NameOf<T>(), id);
