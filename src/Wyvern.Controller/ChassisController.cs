@@ -129,19 +129,28 @@ public sealed partial class ChassisController : IAsyncDisposable
 
     private static string Listen(OpenFlowListener listener, string spec)
     {
-        if (spec.StartsWith("unix:", StringComparison.Ordinal))
+        System.Net.EndPoint parsed;
+        try
         {
-            var path = spec["unix:".Length..];
-            File.Delete(path);
-            listener.ListenUnix(path);
-            return spec;
+            parsed = SwitchConnector.ParseTarget(spec, anyPort: true);
         }
-        if (spec.StartsWith("tcp:", StringComparison.Ordinal) && System.Net.IPEndPoint.TryParse(spec["tcp:".Length..], out var endpoint))
+        catch (FormatException)
         {
-            var bound = listener.ListenTcp(endpoint);
-            return $"tcp:{bound.Address}:{bound.Port}";
+            throw new FormatException($"OpenFlow listen address '{spec}' is neither unix:PATH nor tcp:IP:PORT");
         }
-        throw new FormatException($"OpenFlow listen address '{spec}' is neither unix:PATH nor tcp:IP:PORT");
+        switch (parsed)
+        {
+            case System.Net.Sockets.UnixDomainSocketEndPoint:
+                var path = spec["unix:".Length..];
+                File.Delete(path);
+                listener.ListenUnix(path);
+                return spec;
+            case System.Net.IPEndPoint endpoint:
+                var bound = listener.ListenTcp(endpoint);
+                return $"tcp:{bound.Address}:{bound.Port}";
+            default:
+                throw new FormatException($"OpenFlow listen address '{spec}' is neither unix:PATH nor tcp:IP:PORT");
+        }
     }
 
     private void LoadSnapshot(NbSnapshot snapshot)

@@ -47,8 +47,12 @@ public static class SwitchConnector
         return session;
     }
 
-    /// <summary>Parses <c>unix:PATH</c> or <c>tcp:IP:PORT</c>.</summary>
-    public static EndPoint ParseTarget(string target)
+    /// <summary>
+    /// Parses <c>unix:PATH</c> or <c>tcp:IP:PORT</c>. Port 0 is accepted only when
+    /// <paramref name="anyPort"/> (a listener that lets the system choose).
+    /// </summary>
+    /// <exception cref="FormatException">Neither form.</exception>
+    public static EndPoint ParseTarget(string target, bool anyPort = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.StartsWith("unix:", StringComparison.Ordinal) && target.Length > "unix:".Length)
@@ -56,7 +60,7 @@ public static class SwitchConnector
             return new UnixDomainSocketEndPoint(target["unix:".Length..]);
         }
 
-        if (target.StartsWith("tcp:", StringComparison.Ordinal) && IPEndPoint.TryParse(target["tcp:".Length..], out var ip) && ip.Port != 0)
+        if (target.StartsWith("tcp:", StringComparison.Ordinal) && IPEndPoint.TryParse(target["tcp:".Length..], out var ip) && (anyPort || ip.Port != 0))
         {
             return ip;
         }
