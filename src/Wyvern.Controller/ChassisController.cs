@@ -129,28 +129,16 @@ public sealed partial class ChassisController : IAsyncDisposable
 
     private static string Listen(OpenFlowListener listener, string spec)
     {
-        System.Net.EndPoint parsed;
-        try
+        // unix:PATH or tcp:IP:PORT (port 0: the system picks one); anything else is a FormatException.
+        if (SwitchConnector.ParseTarget(spec, anyPort: true) is System.Net.IPEndPoint endpoint)
         {
-            parsed = SwitchConnector.ParseTarget(spec, anyPort: true);
+            var bound = listener.ListenTcp(endpoint);
+            return $"tcp:{bound.Address}:{bound.Port}";
         }
-        catch (FormatException)
-        {
-            throw new FormatException($"OpenFlow listen address '{spec}' is neither unix:PATH nor tcp:IP:PORT");
-        }
-        switch (parsed)
-        {
-            case System.Net.Sockets.UnixDomainSocketEndPoint:
-                var path = spec["unix:".Length..];
-                File.Delete(path);
-                listener.ListenUnix(path);
-                return spec;
-            case System.Net.IPEndPoint endpoint:
-                var bound = listener.ListenTcp(endpoint);
-                return $"tcp:{bound.Address}:{bound.Port}";
-            default:
-                throw new FormatException($"OpenFlow listen address '{spec}' is neither unix:PATH nor tcp:IP:PORT");
-        }
+        var path = spec["unix:".Length..];
+        File.Delete(path);
+        listener.ListenUnix(path);
+        return spec;
     }
 
     private void LoadSnapshot(NbSnapshot snapshot)

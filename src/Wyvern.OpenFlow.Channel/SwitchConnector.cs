@@ -65,6 +65,6 @@ public static class SwitchConnector
             return ip;
         }
 
-        throw new FormatException($"OpenFlow target '{target}' is neither unix:PATH nor tcp:IP:PORT");
+        throw new FormatException($"OpenFlow address '{target}' is neither unix:PATH nor tcp:IP:PORT");
     }
 }

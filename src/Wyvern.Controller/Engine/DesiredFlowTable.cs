@@ -68,8 +68,9 @@ public sealed class DesiredFlowTable
         // table: a change usually alters one or two of an owner's flows, and replacing the rest
         // with equal copies made garbage of long-lived objects (a rule every port uses: 130,000
         // flows at 10,000 ports, most of them unchanged) and marked their keys dirty for nothing.
-        var kept = new bool[old.Length];
-        var reused = new bool[wanted.Length];
+        // Owners have a handful of flows (a port 13): the bookkeeping stays on the stack.
+        Span<bool> kept = old.Length <= 256 ? stackalloc bool[old.Length] : new bool[old.Length];
+        Span<bool> reused = wanted.Length <= 256 ? stackalloc bool[wanted.Length] : new bool[wanted.Length];
         // Apps name the owner in every flow with a string of its own; keep one
         // instance per owner instead of one per flow (~100 bytes each).
         var name = owner;
@@ -115,7 +116,7 @@ public sealed class DesiredFlowTable
     }
 
     /// <summary>An old flow equal to <paramref name="flow"/> and not yet kept, looked for at <paramref name="hint"/> first (apps emit an owner's flows in a stable order); -1 if none.</summary>
-    private static int IndexOfEqual(FlowSpec[] old, bool[] kept, FlowSpec flow, int hint)
+    private static int IndexOfEqual(FlowSpec[] old, ReadOnlySpan<bool> kept, FlowSpec flow, int hint)
     {
         if (hint < old.Length && !kept[hint] && old[hint].Equals(flow))
         {
@@ -160,9 +161,6 @@ public sealed class DesiredFlowTable
         }
         return dirty;
     }
-
-    /// <summary>Marks every key dirty (after a switch reconnect or a full resync).</summary>
-    public void MarkAllDirty() => _dirty.UnionWith(_byKey.Keys);
 
     /// <summary>
     /// Until the next <see cref="TakeDirty"/>, every key counts as dirty without being tracked

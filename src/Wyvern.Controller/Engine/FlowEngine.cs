@@ -35,8 +35,9 @@ public sealed class FlowEngine
     public ChassisState State { get; }
 
     /// <summary>
-    /// A batch that recomputes at least this many owners (a bulk import, a resync) has the
-    /// desired table treat every key as dirty instead of tracking each (<see cref="DesiredFlowTable.MarkBulk"/>).
+    /// A recompute of at least this many owners (a bulk import, a resync, a full run, a new
+    /// tunnel or provider port) has the desired table treat every key as dirty instead of
+    /// tracking each (<see cref="DesiredFlowTable.MarkBulk"/>).
     /// </summary>
     internal int BulkRecomputeOwners { get; init; } = 1000;
 
@@ -47,18 +48,11 @@ public sealed class FlowEngine
     public void RunAll()
     {
         var owners = AllOwners().ToHashSet();
-        if (owners.Count >= BulkRecomputeOwners)
-        {
-            Desired.MarkBulk();
-        }
         foreach (var stale in Desired.Owners.Where(o => !owners.Contains(ParseOwner(o))).ToList())
         {
             Desired.Replace(stale, []);
         }
-        foreach (var owner in owners)
-        {
-            Recompute(owner);
-        }
+        RecomputeAll(owners);
     }
 
     /// <summary>Applies a created or updated object.</summary>
@@ -87,10 +81,6 @@ public sealed class FlowEngine
             {
                 owners.UnionWith(AffectedBy(old, null));
             }
-        }
-        if (owners.Count >= BulkRecomputeOwners)
-        {
-            Desired.MarkBulk();
         }
         RecomputeAll(owners);
     }
@@ -135,7 +125,7 @@ public sealed class FlowEngine
         // flooding) and ports bound elsewhere (egress).
         RecomputeAll(State.Networks.Select(n => Owner.Network(n.Id))
             .Concat(State.Ports.Where(p => p.Binding is not null && p.Binding.Chassis != State.ChassisName).Select(p => Owner.Port(p.Id)))
-            .Concat(NorthSouthOwners()));
+            .Concat(NorthSouthOwners()).ToHashSet());
     }
 
     /// <summary>The patch port to a physical network's provider bridge appeared, moved or went away (null).</summary>
@@ -148,11 +138,15 @@ public sealed class FlowEngine
         var networks = State.Networks.Where(n => n.PhysicalNetwork == physnet).Select(n => n.Id).ToHashSet();
         RecomputeAll(networks.Select(Owner.Network)
             .Concat(State.Ports.Where(p => networks.Contains(p.NetworkId)).Select(p => Owner.Port(p.Id)))
-            .Concat(NorthSouthOwners()));
+            .Concat(NorthSouthOwners()).ToHashSet());
     }
 
-    private void RecomputeAll(IEnumerable<Owner> owners)
+    private void RecomputeAll(HashSet<Owner> owners)
     {
+        if (owners.Count >= BulkRecomputeOwners)
+        {
+            Desired.MarkBulk();
+        }
         foreach (var owner in owners)
         {
             Recompute(owner);

@@ -88,6 +88,9 @@ public sealed class FlowReconciler
     /// </summary>
     public void Reserve(FlowDiff diff) => _installed.EnsureCapacity(_installed.Count + diff.Adds.Count);
 
+    /// <summary>Entries the installed set has room for.</summary>
+    internal int InstalledCapacity => _installed.Capacity;
+
     /// <summary>Records that the switch applied <paramref name="diff"/>.</summary>
     public void Acknowledge(FlowDiff diff)
     {
