@@ -127,18 +127,26 @@ public static class FrameBuilder
         return frame;
     }
 
-    /// <summary>A neighbour solicitation for <paramref name="target"/> with a source link-layer address option (RFC 4861 §4.3).</summary>
+    /// <summary>
+    /// A neighbour solicitation for <paramref name="target"/> to its solicited-node group, with a
+    /// source link-layer address option unless <paramref name="srcIp"/> is the unspecified
+    /// address (duplicate address detection, which must not carry one: RFC 4861 §4.3).
+    /// </summary>
     public static byte[] NeighborSolicitation(MacAddress src, IPAddress srcIp, IPAddress target)
     {
         var t = target.GetAddressBytes();
         // Solicited-node multicast: ff02::1:ffXX:XXXX and its MAC 33:33:ff:XX:XX:XX (RFC 4291 §2.7.1, RFC 2464 §7).
         var group = IPAddress.Parse($"ff02::1:ff{t[13]:x2}:{t[14]:x2}{t[15]:x2}");
         var groupMac = new MacAddress(0x3333_ff00_0000UL | ((ulong)t[13] << 16) | ((ulong)t[14] << 8) | t[15]);
-        var body = new byte[4 + 16 + 8];
+        var withOption = !srcIp.Equals(IPAddress.IPv6Any);
+        var body = new byte[4 + 16 + (withOption ? 8 : 0)];
         t.CopyTo(body.AsSpan(4));
-        body[20] = IcmpV6.SourceLinkLayerAddress;
-        body[21] = 1;
-        src.Write(body.AsSpan(22));
+        if (withOption)
+        {
+            body[20] = IcmpV6.SourceLinkLayerAddress;
+            body[21] = 1;
+            src.Write(body.AsSpan(22));
+        }
         return Icmpv6(src, groupMac, srcIp, group, IcmpV6.NeighborSolicitation, 0, body);
     }
 

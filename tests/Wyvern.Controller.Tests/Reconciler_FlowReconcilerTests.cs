@@ -54,10 +54,13 @@ public sealed class Reconciler_FlowReconcilerTests
 
         reconciler.Reserve(diff);
         reconciler.Installed.Count.ShouldBe(0, "room, not flows");
+        var room = reconciler.InstalledCapacity;
+        room.ShouldBeGreaterThanOrEqualTo(50);
         foreach (var part in diff.Split(7))
         {
             reconciler.Acknowledge(part);
         }
+        reconciler.InstalledCapacity.ShouldBe(room, "the set never grew while the parts were acknowledged");
         reconciler.TrimAfterBulk();
 
         reconciler.Installed.Count.ShouldBe(50);

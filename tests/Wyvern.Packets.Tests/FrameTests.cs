@@ -106,5 +106,21 @@ public sealed class FrameTests
         text.ShouldContain("destination link-address option (2), length 8 (1): fa:16:3e:00:00:01");
     }
 
+    [Fact]
+    public async Task NeighborSolicitation_FromTheUnspecifiedAddress_CarriesNoLinkLayerOption()
+    {
+        var tentative = IPAddress.Parse("fe80::f816:3eff:fe00:5");
+
+        var dad = FrameBuilder.NeighborSolicitation(VmMac, IPAddress.IPv6Any, tentative);
+
+        var view = FrameView.Parse(dad);
+        view.NdTarget.ShouldBe(tentative);
+        view.Ethernet.Destination.ShouldBe(PacketMac("33:33:ff:00:00:05"));
+        dad.Length.ShouldBe(14 + 40 + 24, "ICMPv6 header, reserved, target: no option");
+        var text = await Tcpdump.DecodeAsync(dad);
+        text.ShouldContain(":: > ff02::1:ff00:5: [icmp6 sum ok] ICMP6, neighbor solicitation");
+        text.ShouldNotContain("source link-address option");
+    }
+
     private static MacAddress PacketMac(string text) => MacAddress.Parse(text);
 }

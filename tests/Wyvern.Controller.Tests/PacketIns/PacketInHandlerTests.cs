@@ -11,7 +11,6 @@ using Wyvern.Packets.Dhcp;
 using Wyvern.Pipeline;
 using Wyvern.Testing;
 using static Wyvern.Controller.Tests.Scenarios.EastWestTopology;
-using PacketMac = Wyvern.Packets.MacAddress;
 
 namespace Wyvern.Controller.Tests.PacketIns;
 
@@ -25,7 +24,7 @@ public sealed class PacketInHandlerTests
     {
         var handler = Handler(out _);
 
-        var reply = handler.Handle(PacketIn(TableId.Dhcp, PacketInReason.Action, Vm1.Key, NetA.Key, Discover(Mac(Vm1)))).ShouldNotBeNull();
+        var reply = handler.Handle(PacketIn(TableId.Dhcp, PacketInReason.Action, Vm1.Key, NetA.Key, DhcpDiscover(Mac(Vm1), xid: 7))).ShouldNotBeNull();
 
         reply.Actions.ShouldBe([new OutputAction(OfVm1)]);
         var view = FrameView.Parse(reply.Data.Span.ToArray());
@@ -54,14 +53,14 @@ public sealed class PacketInHandlerTests
     public void AFloodingPort_IsRateLimited_AndRecoversWithTime()
     {
         var handler = Handler(out _, ratePerPort: 5);
-        var discover = PacketIn(TableId.Dhcp, PacketInReason.Action, Vm1.Key, NetA.Key, Discover(Mac(Vm1)));
+        var discover = PacketIn(TableId.Dhcp, PacketInReason.Action, Vm1.Key, NetA.Key, DhcpDiscover(Mac(Vm1), xid: 7));
 
         var answered = Enumerable.Range(0, 100).Count(_ => handler.Handle(discover) is not null);
 
         answered.ShouldBe(10); // the burst: twice the rate
         handler.RateLimited.ShouldBe(90);
         // Another port is not starved by the first.
-        handler.Handle(PacketIn(TableId.Dhcp, PacketInReason.Action, Vm2.Key, NetA.Key, Discover(Mac(Vm2)))).ShouldNotBeNull();
+        handler.Handle(PacketIn(TableId.Dhcp, PacketInReason.Action, Vm2.Key, NetA.Key, DhcpDiscover(Mac(Vm2), xid: 7))).ShouldNotBeNull();
         _time.Advance(TimeSpan.FromSeconds(1));
         Enumerable.Range(0, 100).Count(_ => handler.Handle(discover) is not null).ShouldBe(5);
     }
@@ -71,7 +70,7 @@ public sealed class PacketInHandlerTests
     {
         var handler = Handler(out _);
 
-        handler.Handle(PacketIn(TableId.Dhcp, PacketInReason.Action, Vm1.Key, NetA.Key, Discover(Mac(Vm1))[..60])).ShouldBeNull();
+        handler.Handle(PacketIn(TableId.Dhcp, PacketInReason.Action, Vm1.Key, NetA.Key, DhcpDiscover(Mac(Vm1), xid: 7)[..60])).ShouldBeNull();
     }
 
     private PacketInHandler Handler(out ChassisState state, double ratePerPort = 50)
@@ -86,13 +85,4 @@ public sealed class PacketInHandlerTests
             Match.Create(MatchField.InPort((uint)(portKey == Vm1.Key ? OfVm1 : OfVm2)), Registers.MatchSourcePort(portKey),
                 Registers.MatchNetwork(networkKey), Registers.MatchRouter(routerKey)),
             frame);
-
-    private static byte[] Discover(PacketMac mac)
-    {
-        var m = new DhcpMessage(DhcpMessage.BootRequest, 7, 0, IPAddress.Any, IPAddress.Any, IPAddress.Any, IPAddress.Any, mac,
-            [new DhcpOption((byte)DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover])]);
-        var payload = new byte[m.Size];
-        m.Write(payload);
-        return FrameBuilder.Udp(mac, PacketMac.Broadcast, IPAddress.Any, IPAddress.Broadcast, 68, 67, payload);
-    }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Wyvern.Model;
+using Wyvern.Packets;
+using Wyvern.Packets.Dhcp;
 using ModelMac = Wyvern.Model.MacAddress;
 using PacketMac = Wyvern.Packets.MacAddress;
 
@@ -59,6 +61,16 @@ internal static class EastWestTopology
         DeviceOwner = "compute:nova",
         SecurityGroupIds = [OpenSecurityGroup.Id],
     };
+
+    /// <summary>A DHCPDISCOVER from <paramref name="from"/>: 0.0.0.0:68 to 255.255.255.255:67.</summary>
+    public static byte[] DhcpDiscover(PacketMac from, uint xid = 42)
+    {
+        var discover = new DhcpMessage(DhcpMessage.BootRequest, xid, 0, IPAddress.Any, IPAddress.Any, IPAddress.Any, IPAddress.Any, from,
+            [new DhcpOption((byte)DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover])]);
+        var payload = new byte[discover.Size];
+        discover.Write(payload);
+        return FrameBuilder.Udp(from, PacketMac.Broadcast, IPAddress.Any, IPAddress.Broadcast, 68, 67, payload);
+    }
 
     /// <summary>A router interface on <paramref name="subnet"/>.</summary>
     public static RouterPort RouterPort(string id, int key, LogicalSwitch net, Subnet subnet, PacketMac mac, string ip) => new()

@@ -1,7 +1,6 @@
 using System.Net;
 using Wyvern.Model;
 using Wyvern.Packets;
-using Wyvern.Packets.Dhcp;
 using Wyvern.Pipeline;
 using Wyvern.Testing;
 using static Wyvern.Controller.Tests.Scenarios.EastWestTopology;
@@ -33,28 +32,8 @@ public sealed class OneChassis_PortSecurityTests
         "dhcp-discover" => DhcpDiscover(ethSrc),
         "arp-probe" => FrameBuilder.Arp(ethSrc, PacketMac.Broadcast,
             new ArpPacket(ArpPacket.Request, arpSha ?? ethSrc, IPAddress.Any, PacketMac.Zero, FreeAddress)),
-        _ => DadSolicitation(ethSrc, LinkLocal(Vm1)),
+        _ => FrameBuilder.NeighborSolicitation(ethSrc, IPAddress.IPv6Any, LinkLocal(Vm1)), // duplicate address detection
     };
-
-    private static byte[] DhcpDiscover(PacketMac from)
-    {
-        var discover = new DhcpMessage(DhcpMessage.BootRequest, 42, 0, IPAddress.Any, IPAddress.Any, IPAddress.Any, IPAddress.Any, from,
-            [new DhcpOption((byte)DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover])]);
-        var payload = new byte[discover.Size];
-        discover.Write(payload);
-        return FrameBuilder.Udp(from, PacketMac.Broadcast, IPAddress.Any, IPAddress.Broadcast, 68, 67, payload);
-    }
-
-    /// <summary>RFC 4862 §5.4.2: a neighbour solicitation from :: for the tentative address, to its solicited-node group, without a link-layer option.</summary>
-    private static byte[] DadSolicitation(PacketMac from, IPAddress tentative)
-    {
-        var t = tentative.GetAddressBytes();
-        var group = IPAddress.Parse($"ff02::1:ff{t[13]:x2}:{t[14]:x2}{t[15]:x2}");
-        var groupMac = new PacketMac(0x3333_ff00_0000UL | ((ulong)t[13] << 16) | ((ulong)t[14] << 8) | t[15]);
-        var body = new byte[4 + 16];
-        t.CopyTo(body.AsSpan(4));
-        return FrameBuilder.Icmpv6(from, groupMac, IPAddress.IPv6Any, group, IcmpV6.NeighborSolicitation, 0, body);
-    }
 
     /// <summary>The EUI-64 link-local address of a port (what a guest runs DAD for first).</summary>
     private static IPAddress LinkLocal(LogicalPort port)

@@ -3,7 +3,6 @@ using Wyvern.Model;
 using Wyvern.OpenFlow;
 using Wyvern.OpenFlow.Matching;
 using Wyvern.Packets;
-using Wyvern.Packets.Dhcp;
 using Wyvern.Pipeline;
 using Wyvern.Testing;
 using static Wyvern.Controller.Tests.Scenarios.EastWestTopology;
@@ -197,12 +196,8 @@ public sealed class OneChassis_TwoNetworks_RouterTests
     public void DhcpDiscover_ReachesControllerWithPortAndNetwork()
     {
         var s = Build();
-        var discover = new DhcpMessage(DhcpMessage.BootRequest, 42, 0, IPAddress.Any, IPAddress.Any, IPAddress.Any, IPAddress.Any, Vm1Mac,
-            [new DhcpOption((byte)DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover])]);
-        var payload = new byte[discover.Size];
-        discover.Write(payload);
 
-        var trace = s.Send(OfVm1, FrameBuilder.Udp(Vm1Mac, PacketMac.Broadcast, IPAddress.Any, IPAddress.Broadcast, 68, 67, payload));
+        var trace = s.Send(OfVm1, DhcpDiscover(Vm1Mac));
 
         var packetIn = trace.PacketIns.ShouldHaveSingleItem();
         packetIn.Packet[Registers.SourcePortField].ShouldBe((ulong)Vm1.Key);
@@ -215,12 +210,8 @@ public sealed class OneChassis_TwoNetworks_RouterTests
     public void DhcpDisabled_DiscoverIsFloodedNotDiverted()
     {
         var s = Build().Put(SubnetA with { EnableDhcp = false });
-        var discover = new DhcpMessage(DhcpMessage.BootRequest, 42, 0, IPAddress.Any, IPAddress.Any, IPAddress.Any, IPAddress.Any, Vm1Mac,
-            [new DhcpOption((byte)DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover])]);
-        var payload = new byte[discover.Size];
-        discover.Write(payload);
 
-        var trace = s.Send(OfVm1, FrameBuilder.Udp(Vm1Mac, PacketMac.Broadcast, IPAddress.Any, IPAddress.Broadcast, 68, 67, payload));
+        var trace = s.Send(OfVm1, DhcpDiscover(Vm1Mac));
 
         trace.PacketIns.ShouldBeEmpty();
         trace.Outputs.Select(o => o.Port).ShouldBe([(uint)OfVm2]);
