@@ -67,7 +67,7 @@ ovn-northd --ovnnb-db="unix:$dir/nb.sock" --ovnsb-db="unix:$dir/sb.sock" --unixc
 ip netns add "$ns"
 vsctl --no-wait init
 ip netns exec "$ns" env OVS_RUNDIR="$dir" ovs-vswitchd "unix:$dir/ovsdb.sock" --unixctl="$dir/vswitchd.ctl" \
-  --pidfile="$dir/vswitchd.pid" --log-file="$dir/vswitchd.log" --detach --no-chdir -vconsole:off --enable-dummy=override 2>>"$dir/daemons.err"
+  --pidfile="$dir/vswitchd.pid" --log-file="$dir/vswitchd.log" --detach --no-chdir -vconsole:off --enable-dummy 2>>"$dir/daemons.err"
 vsctl --timeout=60 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail-mode=secure other-config:disable-in-band=true \
   -- add-br br-ex -- set Bridge br-ex datapath_type=netdev
 vsctl --no-wait set Open_vSwitch . external_ids:system-id="$chassis" external_ids:ovn-remote="unix:$dir/sb.sock" \
