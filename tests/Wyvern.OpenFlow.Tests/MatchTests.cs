@@ -11,7 +11,7 @@ public sealed class MatchTests
     private static readonly MatchField Dst = MatchField.Ipv4Dst(IPAddress.Parse("10.0.0.1"));
 
     [Fact]
-    public void MatchField_Is32Bytes_SoADesiredTableOfMillionsOfFieldsStaysSmall() =>
+    public void MatchField_Is32Bytes_SoTheSetFieldActionsOfADesiredTableStaySmall() =>
         System.Runtime.CompilerServices.Unsafe.SizeOf<MatchField>().ShouldBe(32);
 
     [Fact]
@@ -103,5 +103,30 @@ public sealed class MatchTests
     public void Create_ValueWiderThanField_Throws()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => MatchField.Create(OxmField.CtZone, 0x1_0000));
+    }
+
+    [Fact]
+    public void Fields_DecodeFromTheHeldTlvs_AndTryGetFindsEachKind()
+    {
+        // The match keeps only its wire TLVs: every kind of field must come back as it went in.
+        var prefix = MatchField.Ipv4Dst(IPAddress.Parse("10.1.2.0"), 24);
+        var v6 = MatchField.Create(OxmField.Ipv6Src, UInt128.MaxValue - 7);
+        var unknown = MatchField.Unknown(0xffff_0108, [1, 2, 3, 4, 5, 6, 7, 8]);
+        var fields = new[] { Reg6, Ip, prefix, v6, unknown, MatchField.InPort(3) };
+
+        var match = Match.Create(fields);
+
+        match.Count.ShouldBe(6);
+        match.Fields.ToArray().ShouldBe(fields, ignoreOrder: true);
+        foreach (var field in fields.Where(f => !f.IsUnknown))
+        {
+            match.TryGet(field.Field, out var found).ShouldBeTrue();
+            found.ShouldBe(field);
+        }
+
+        match.TryGet(unknown.Field, out var raw).ShouldBeTrue();
+        raw.UnknownPayload.ToArray().ShouldBe([1, 2, 3, 4, 5, 6, 7, 8]);
+        match.TryGet(OxmField.Metadata, out _).ShouldBeFalse();
+        match.UnpaddedLength.ShouldBe(4 + fields.Sum(f => f.EncodedLength));
     }
 }

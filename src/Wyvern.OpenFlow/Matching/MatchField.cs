@@ -22,8 +22,8 @@ public readonly partial struct MatchField : IEquatable<MatchField>
     private const int MaxSharedMasks = 4096;
     private static readonly ConcurrentDictionary<UInt128, object> SharedMasks = new();
 
-    // A desired-flow table holds ~4 fields per flow and ~170,000 flows at 10,000 ports, so
-    // the struct is kept to 32 bytes: the value inline, and in one reference either the mask
+    // Every set-field action holds one (~90,000 in a desired-flow table at 10,000 ports; a
+    // Match keeps its fields as wire TLVs instead), so the struct is kept to 32 bytes: the value inline, and in one reference either the mask
     // of a masked field (boxed, shared) or the raw payload of a field this codec does not
     // know (null for the common exact match, whose mask is all ones of the field's width).
     private readonly object? _extra;
