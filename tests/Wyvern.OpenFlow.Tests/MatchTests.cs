@@ -129,4 +129,17 @@ public sealed class MatchTests
         match.TryGet(OxmField.Metadata, out _).ShouldBeFalse();
         match.UnpaddedLength.ShouldBe(4 + fields.Sum(f => f.EncodedLength));
     }
+
+    [Fact]
+    public void Create_AllZeroMask_LeavesTheFieldOut_AsOpenVSwitchDoes()
+    {
+        // ipv4_src=0.0.0.0/0 matches every packet; Open vSwitch keeps and dumps the flow without it.
+        var anySource = MatchField.Ipv4Src(IPAddress.Any, 0);
+
+        anySource.IsWildcard.ShouldBeTrue();
+        Match.Create(Ip, anySource).ShouldBe(Match.Create(Ip));
+        Match.Create(anySource).ShouldBe(Match.Any);
+        MatchField.Ipv4Src(IPAddress.Any, 1).IsWildcard.ShouldBeFalse();
+        Dst.IsWildcard.ShouldBeFalse();
+    }
 }

@@ -83,7 +83,7 @@ public readonly struct Match : IEquatable<Match>
             }
         }
 
-        return new Match(sorted);
+        return WithoutWildcards(sorted);
     }
 
     public static bool operator ==(Match left, Match right) => left.Equals(right);
@@ -210,7 +210,21 @@ public readonly struct Match : IEquatable<Match>
             }
         }
 
-        return new Match(array);
+        return WithoutWildcards(array);
+    }
+
+    // A field whose mask is all zeros matches every packet (ipv4_src=0.0.0.0/0 from a rule's
+    // remote prefix). Open vSwitch leaves such a field out of the flow it keeps and dumps, so the
+    // canonical form leaves it out too; otherwise a desired flow and the switch's copy of it
+    // differ, and every resync (a controller restart) deletes the flow and adds it again.
+    private static Match WithoutWildcards(MatchField[] sorted)
+    {
+        if (Array.Exists(sorted, f => f.IsWildcard))
+        {
+            sorted = Array.FindAll(sorted, f => !f.IsWildcard);
+        }
+
+        return sorted.Length == 0 ? default : new Match(sorted);
     }
 
     /// <summary>The fields of a match, decoded from its TLVs as they are enumerated.</summary>

@@ -57,6 +57,9 @@ public readonly partial struct MatchField : IEquatable<MatchField>
     /// <summary>True when a mask is present on the wire.</summary>
     public bool HasMask { get; }
 
+    /// <summary>True for a known field masked with all zeros: it matches every packet.</summary>
+    public bool IsWildcard => HasMask && _extra is UInt128 mask && mask == 0;
+
     /// <summary>True for a field this codec does not know (kept as raw bytes).</summary>
     public bool IsUnknown => _extra is byte[];
 
