@@ -14,6 +14,9 @@ public sealed record PortRow(
     /// <summary>The table's name.</summary>
     public const string Table = "Port";
 
+    /// <summary>The columns <see cref="From"/> reads.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["name", "interfaces", "tag", "external_ids", "other_config"];
+
     /// <summary>Reads the typed row from a generic row (missing columns read as empty).</summary>
     public static PortRow From(OvsdbRow row)
     {
