@@ -82,11 +82,14 @@ public sealed partial class ChassisController
         const uint packetInReasons = (1u << 0) | (1u << 1) | (1u << 2);
         const uint portStatusReasons = (1u << 0) | (1u << 1) | (1u << 2);
         await session.SendAsync(new SetAsync(new AsyncMasks(packetInReasons, 0, portStatusReasons, portStatusReasons, 0, 0)), ct);
-        var installed = await session.DumpFlowsAsync(FlowMods.DumpWyvernFlows(), ct);
-        _reconciler.ResetInstalled(installed);
+        // Each reply of the dump is recorded as it arrives (on the session's receive loop; this
+        // loop waits meanwhile, so the desired table does not change under it).
+        _reconciler.BeginReset();
+        var dumped = await session.DumpFlowsAsync(FlowMods.DumpWyvernFlows(), flow => _reconciler.AddDumped(flow, _engine.Desired), ct);
+        _reconciler.EndReset();
         _fullSyncPending = true;
         _logger.LogInformation("{Switch} holds {Count} Wyvern flows; reconciling against {Desired} desired",
-            session, installed.Count, _engine.Desired.Count);
+            session, dumped, _engine.Desired.Count);
     }
 
     private async Task SyncAsync(CancellationToken ct)

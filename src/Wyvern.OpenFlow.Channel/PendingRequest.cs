@@ -8,10 +8,13 @@ internal sealed class PendingRequest
     private readonly TaskCompletionSource<IReadOnlyList<OfpMessage>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<OfpMessage> _replies = [];
 
-    public PendingRequest(OfpMessage request, bool multipart)
+    private readonly Action<OfpMessage>? _onPart;
+
+    public PendingRequest(OfpMessage request, bool multipart, Action<OfpMessage>? onPart = null)
     {
         Request = request;
         IsMultipart = multipart;
+        _onPart = onPart;
     }
 
     public OfpMessage Request { get; }
@@ -23,7 +26,24 @@ internal sealed class PendingRequest
     /// <summary>Takes one reply; true when the request is complete.</summary>
     public bool Accept(OfpMessage reply)
     {
-        _replies.Add(reply);
+        if (_onPart is null)
+        {
+            _replies.Add(reply);
+        }
+        else
+        {
+            try
+            {
+                _onPart(reply);
+            }
+            catch (Exception e)
+            {
+                // The handler runs on the receive loop: its failure fails this request, not the session.
+                _done.TrySetException(e);
+                return true;
+            }
+        }
+
         if (IsMultipart && reply is MultipartReply { More: true })
         {
             return false;

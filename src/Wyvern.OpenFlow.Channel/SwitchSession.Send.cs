@@ -33,6 +33,28 @@ public sealed partial class SwitchSession
         return replies.Cast<TReply>().ToList();
     }
 
+    /// <summary>
+    /// Dumps flows, handing each to <paramref name="each"/> as its reply arrives instead of
+    /// collecting them (a restarted controller at 10,000 ports dumps ~130,000 flows: ~45 MB
+    /// decoded at once). <paramref name="each"/> runs on the session's receive loop, so no other
+    /// message is read meanwhile; if it throws, the dump fails with its exception. Returns the
+    /// number of flows.
+    /// </summary>
+    public async Task<int> DumpFlowsAsync(FlowStatsRequest? request, Action<FlowStats> each, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(each);
+        var count = 0;
+        await TrackAsync(request ?? new FlowStatsRequest(), multipart: true, cancellationToken, reply =>
+        {
+            foreach (var flow in ((FlowStatsReply)reply).Flows)
+            {
+                each(flow);
+                count++;
+            }
+        }).ConfigureAwait(false);
+        return count;
+    }
+
     /// <summary>Dumps flows (all tables unless <paramref name="request"/> narrows it).</summary>
     public async Task<IReadOnlyList<FlowStats>> DumpFlowsAsync(FlowStatsRequest? request = null, CancellationToken cancellationToken = default)
     {
@@ -110,11 +132,12 @@ public sealed partial class SwitchSession
 
     private long _nextBundleId;
 
-    private async Task<IReadOnlyList<OfpMessage>> TrackAsync(OfpMessage request, bool multipart, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OfpMessage>> TrackAsync(
+        OfpMessage request, bool multipart, CancellationToken cancellationToken, Action<OfpMessage>? onPart = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var xid = NextXids(1);
-        var pending = new PendingRequest(request, multipart);
+        var pending = new PendingRequest(request, multipart, onPart);
         _pending[xid] = pending;
         if (!IsConnected)
         {

@@ -27,6 +27,29 @@ public sealed class Reconciler_FlowReconcilerTests
     }
 
     [Fact]
+    public void ADumpRecordedFlowByFlow_HoldsTheDesiredInstance_OfEachFlowTheSwitchHasAsDesired()
+    {
+        // A restart at scale records ~130,000 dumped flows: none of the equal ones is kept as its decoded copy.
+        var desired = new DesiredFlowTable();
+        desired.Replace("port/a", [Flow(1, 10), Flow(2, 11)]);
+        var reconciler = new FlowReconciler();
+
+        reconciler.BeginReset();
+        foreach (var flow in new[] { Dumped(Flow(1, 10)), Dumped(Flow(2, 10)), Dumped(Flow(3, 10)) })
+        {
+            reconciler.AddDumped(flow, desired);
+        }
+        reconciler.EndReset();
+
+        reconciler.Installed.Count.ShouldBe(3);
+        reconciler.Installed[Flow(1, 10).Key].ShouldBeSameAs(desired.Get(Flow(1, 10).Key));
+        reconciler.Installed[Flow(2, 10).Key].ShouldNotBeSameAs(desired.Get(Flow(2, 10).Key));
+        reconciler.Installed[Flow(2, 10).Key].Instructions.ShouldBe(Flow(2, 10).Instructions);
+        var diff = reconciler.FullDiff(desired);
+        (diff.Adds.Count, diff.Modifies.Count, diff.Deletes.Count).ShouldBe((0, 1, 1));
+    }
+
+    [Fact]
     public void AfterARestart_AFlowThatDiffersOnTheSwitch_IsModified_AndStaysTheSwitchsUntilAcknowledged()
     {
         var desired = new DesiredFlowTable();

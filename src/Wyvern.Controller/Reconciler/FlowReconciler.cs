@@ -22,20 +22,42 @@ public sealed class FlowReconciler
     public IReadOnlyDictionary<FlowKey, FlowSpec> Installed => _installed;
 
     /// <summary>Replaces what we believe is installed with a dump of the switch (on connect).</summary>
-    public void ResetInstalled(IEnumerable<FlowStats> dumped)
+    public void ResetInstalled(IEnumerable<FlowStats> dumped, DesiredFlowTable? desired = null)
     {
-        _installed.Clear();
-        foreach (var s in dumped)
+        BeginReset();
+        foreach (var flow in dumped)
         {
-            if (FlowCookie.AppOf(s.Cookie) is not { } app)
-            {
-                continue;
-            }
-            var spec = new FlowSpec((TableId)s.TableId, s.Priority, s.Match, s.Instructions, app, "switch");
-            _installed[spec.Key] = spec;
+            AddDumped(flow, desired);
         }
-        DesiredFlowTable.TrimSlack(_installed);
+        EndReset();
     }
+
+    /// <summary>Forgets what we believed installed; a dump follows, flow by flow (<see cref="AddDumped"/>).</summary>
+    public void BeginReset() => _installed.Clear();
+
+    /// <summary>
+    /// Records one flow of a dump (those without a Wyvern cookie are not ours and are skipped).
+    /// A flow the desired table has exactly as the switch holds it is recorded as the desired
+    /// instance itself, so the decoded copy is garbage at once: a restarted controller at 10,000
+    /// ports dumps ~130,000 flows, and holding every decoded copy until the first diff doubled
+    /// the flow state at the very moment the whole model had just been compiled.
+    /// </summary>
+    public void AddDumped(FlowStats flow, DesiredFlowTable? desired)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        if (FlowCookie.AppOf(flow.Cookie) is not { } app)
+        {
+            return;
+        }
+        var key = new FlowKey((TableId)flow.TableId, flow.Priority, flow.Match);
+        var spec = desired?.Get(key) is { } want && want.App == app && want.Instructions == flow.Instructions
+            ? want
+            : new FlowSpec(key.Table, key.Priority, flow.Match, flow.Instructions, app, "switch");
+        _installed[spec.Key] = spec;
+    }
+
+    /// <summary>Ends a dump: the set's spare room goes back.</summary>
+    public void EndReset() => DesiredFlowTable.TrimSlack(_installed);
 
     /// <summary>The difference for the keys that may have changed.</summary>
     public FlowDiff Diff(DesiredFlowTable desired, IEnumerable<FlowKey> keys)

@@ -125,6 +125,41 @@ public sealed class ChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DumpFlows_Streamed_HandsEachFlowOverAsItsReplyArrives_AndAThrowingHandlerFailsOnlyTheDump()
+    {
+        await using var sw = await ConnectAsync(1);
+        var session = await AcceptAsync();
+        var seen = new List<ushort>();
+
+        var dump = session.DumpFlowsAsync(null, f => seen.Add(f.Priority));
+        var request = await sw.ExpectAsync<FlowStatsRequest>();
+        await sw.SendAsync(new FlowStatsReply([Flow(1), Flow(2)]) { Xid = request.Xid, More = true });
+        await WaitUntilAsync(() => seen.Count == 2);
+        dump.IsCompleted.ShouldBeFalse("the dump ends with the reply without More");
+        await sw.SendAsync(new FlowStatsReply([Flow(3)]) { Xid = request.Xid });
+        (await dump.WaitAsync(Wait)).ShouldBe(3);
+        seen.ShouldBe(new ushort[] { 1, 2, 3 });
+
+        var failing = session.DumpFlowsAsync(null, _ => throw new InvalidOperationException("handler"));
+        request = await sw.ExpectAsync<FlowStatsRequest>();
+        await sw.SendAsync(new FlowStatsReply([Flow(4)]) { Xid = request.Xid, More = true });
+        (await Should.ThrowAsync<InvalidOperationException>(failing.WaitAsync(Wait))).Message.ShouldBe("handler");
+        var barrier = session.BarrierAsync();
+        await sw.SendAsync(new BarrierReply { Xid = (await sw.ExpectAsync<BarrierRequest>()).Xid });
+        await barrier.WaitAsync(Wait);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            clock.Elapsed.ShouldBeLessThan(Wait);
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
     public async Task SendBatch_SwitchRejectsSecondFlow_ThrowsNamingThatFlow()
     {
         await using var sw = await ConnectAsync(1);
