@@ -10,6 +10,7 @@
 #                                      # (ControllerOptions.BulkInstallConnections / MaxFlowModsPerBundle; defaults 32 / 8000)
 #   WYVERN_SETTLE_SECONDS=15 bench/scale/run.sh  # wait this long after the install before the single changes
 #   WYVERN_CHANGE_SPACING_MS=500 bench/scale/run.sh  # pause before each single change (default 100 ms)
+# Ends with a controller restart: a new controller on the same store and switch, timed until in sync.
 # Prints one markdown table; progress and controller logs go to /tmp/wy-scale-<pid>.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
