@@ -13,7 +13,10 @@ public static class ProcessMemory
             : name;
 
     /// <summary>Resident bytes of <paramref name="pid"/>, or null when it cannot be read.</summary>
-    public static long? ResidentBytes(int? pid)
+    public static long? ResidentBytes(int? pid) => StatusBytes(pid, "VmRSS");
+
+    /// <summary>A size field of /proc/PID/status ("VmRSS:	  123456 kB", "VmHWM", ...) in bytes, or null when it could not be read.</summary>
+    public static long? StatusBytes(int? pid, string field)
     {
         if (pid is null)
         {
@@ -23,10 +26,9 @@ public static class ProcessMemory
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                // "VmRSS:	  123456 kB"
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (line.StartsWith(field + ":", StringComparison.Ordinal))
                 {
-                    var kb = line["VmRSS:".Length..].Trim().Split(' ')[0];
+                    var kb = line[(field.Length + 1)..].Trim().Split(' ')[0];
                     return long.TryParse(kb, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value * 1024 : null;
                 }
             }
@@ -39,12 +41,6 @@ public static class ProcessMemory
     }
 }
 
-/// <summary>
-/// The peak resident memory of this process over a phase: Linux keeps it as VmHWM in
-/// <c>/proc/self/status</c> and resets it to the current resident size when "5" is written
-/// to <c>/proc/self/clear_refs</c> (proc(5)), so a phase's peak is not hidden behind an
-/// earlier one (the plug, minutes of OVSDB updates, comes before the timed part).
-/// </summary>
 public static class PeakResident
 {
     /// <summary>Starts a new phase: the peak becomes the current resident size.</summary>

@@ -78,8 +78,11 @@ public sealed record ScaleResult
     /// <summary>Flows on br-int after the single changes.</summary>
     public int SwitchFlowsAfterChanges { get; init; }
 
-    /// <summary>The controller restart at the end of the run.</summary>
+    /// <summary>The controller restart at the end of the run, in the benchmark process.</summary>
     public RestartFigures Restart { get; init; } = new(TimeSpan.Zero, 0, 0, 0);
+
+    /// <summary>The restart again, as a fresh <c>wyvern controller</c> process (ProcessRestart).</summary>
+    public RestartFigures ProcessRestart { get; init; } = new(TimeSpan.Zero, 0, 0, 0);
 
     /// <summary>The median of <see cref="ChangeLatenciesMs"/>.</summary>
     public double ChangeMedianMs => Percentile(ChangeLatenciesMs, 0.5);
@@ -113,18 +116,21 @@ public sealed record ScaleResult
         Kv($"flows_after_changes={SwitchFlowsAfterChanges}"),
         Kv($"restart_s={Restart.InSync.TotalSeconds:F2}"),
         Kv($"rss_bench_restart_peak={Restart.PeakBytes / 1048576.0:F0}"),
-        Kv($"restart_flow_mods={Restart.FlowMods}"));
+        Kv($"restart_flow_mods={Restart.FlowMods}"),
+        Kv($"process_restart_s={ProcessRestart.InSync.TotalSeconds:F2}"),
+        Kv($"rss_controller_process_restart_peak={ProcessRestart.PeakBytes / 1048576.0:F0}"),
+        Kv($"process_restart_flow_mods={ProcessRestart.FlowMods}"));
 
     /// <summary>Header of <see cref="ToMarkdownRow"/>.</summary>
     public static string MarkdownHeader =>
-        "| ports (R×S×50) | store write | write done → installed | total | CPU s: bench process / ovs-vswitchd | flow mods acked | flows (switch / desired) | flows per port | working set: installed / end (peak: install / whole run) | managed heap / live after full GC | one port: median / p95 (n) | switch round trip: median | restart: in sync / peak working set / flow mods |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| ports (R×S×50) | store write | write done → installed | total | CPU s: bench process / ovs-vswitchd | flow mods acked | flows (switch / desired) | flows per port | working set: installed / end (peak: install / whole run) | managed heap / live after full GC | one port: median / p95 (n) | switch round trip: median | restart: in sync / peak working set / flow mods | restart as a `wyvern controller` process: resynced / peak RSS / flow mods |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>One table row of these figures.</summary>
     public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
         $"| {Ports:N0} ({Routers}×{Networks / Routers}×{Ports / Networks}) | {Write.TotalSeconds:F2} s | {(Installed - Write).TotalSeconds:F2} s | {Installed.TotalSeconds:F2} s | {CpuSeconds:F1} / {SwitchCpuSeconds:F1} | {FlowModsSent:N0} | " +
         $"{SwitchFlows:N0} / {DesiredFlows:N0} | {(double)SwitchFlows / Ports:F1} | {Mb(WorkingSetBytes)} / {Mb(EndWorkingSetBytes)} ({Mb(InstallPeakBytes)} / {Mb(PeakWorkingSetBytes)}) | " +
-        $"{Mb(GcHeapBytes)} / {Mb(LiveHeapBytes)} | {ChangeMedianMs:F1} / {ChangeP95Ms:F1} ms ({ChangeLatenciesMs.Count}) | {Percentile(SwitchRoundTripsMs, 0.5):F1} ms | {Restart.InSync.TotalSeconds:F2} s / {Mb(Restart.PeakBytes)} / {Restart.FlowMods:N0} |");
+        $"{Mb(GcHeapBytes)} / {Mb(LiveHeapBytes)} | {ChangeMedianMs:F1} / {ChangeP95Ms:F1} ms ({ChangeLatenciesMs.Count}) | {Percentile(SwitchRoundTripsMs, 0.5):F1} ms | {Restart.InSync.TotalSeconds:F2} s / {Mb(Restart.PeakBytes)} / {Restart.FlowMods:N0} | {ProcessRestart.InSync.TotalSeconds:F2} s / {Mb(ProcessRestart.PeakBytes)} / {ProcessRestart.FlowMods:N0} |");
 
     private static string Kv(FormattableString line) => line.ToString(CultureInfo.InvariantCulture);
 

@@ -39,7 +39,8 @@ public static class ScaleRun
             .AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ")
             .SetMinimumLevel(LogLevel.Information));
         var ch = await lab.AddChassisAsync(new ChassisOptions { CreateIntegrationBridge = false, EnableDummy = true });
-        var store = lab.Own(EmbeddedNbStore.Open(Path.Combine(ch.RunDir, "nb.db")));
+        var storePath = Path.Combine(ch.RunDir, "nb.db");
+        var store = lab.Own(EmbeddedNbStore.Open(storePath));
         var options = new ControllerOptions
         {
             ChassisName = ch.SystemId,
@@ -163,11 +164,21 @@ public static class ScaleRun
         // it held is collected before the restart is measured.
         await lab.DisposeNowAsync(controller);
         controller = null!;
-        var restart = await TimeRestartAsync(lab, store, options, loggers.CreateLogger("restarted"), lastRevision, model.Ports + changes, log);
+        var (restart, restarted) = await TimeRestartAsync(lab, store, options, loggers.CreateLogger("restarted"), lastRevision, model.Ports + changes, log);
         var flowsAfterRestart = await CountSwitchFlowsAsync(ch);
         if (flowsAfterRestart != flowsBeforeRestart)
         {
             throw new InvalidOperationException($"the restarted controller left {flowsAfterRestart} flows on the switch, not {flowsBeforeRestart}");
+        }
+        // Once more as a fresh `wyvern controller` process: its own memory, without the benchmark's.
+        // The embedded store belongs to one process at a time: the benchmark hands it over.
+        await lab.DisposeNowAsync(restarted);
+        await lab.DisposeNowAsync(store);
+        var processRestart = await ProcessRestart.RunAsync(ch, storePath, ScaleModel.PhysicalNetwork, log);
+        flowsAfterRestart = await CountSwitchFlowsAsync(ch);
+        if (flowsAfterRestart != flowsBeforeRestart)
+        {
+            throw new InvalidOperationException($"the wyvern controller process left {flowsAfterRestart} flows on the switch, not {flowsBeforeRestart}");
         }
         return new ScaleResult
         {
@@ -195,6 +206,7 @@ public static class ScaleRun
             OvsdbResidentBytes = ovsdbRss,
             SwitchFlowsAfterChanges = flowsAfterChanges,
             Restart = restart,
+            ProcessRestart = processRestart,
         };
     }
 
@@ -208,7 +220,7 @@ public static class ScaleRun
     /// (VmHWM, reset once the first controller's memory has been collected), so it also holds the
     /// store and the benchmark.
     /// </summary>
-    private static async Task<RestartFigures> TimeRestartAsync(
+    private static async Task<(RestartFigures Figures, ChassisController Controller)> TimeRestartAsync(
         Lab lab, EmbeddedNbStore store, ControllerOptions options, ILogger logger, long revision, int localPorts, TextWriter log)
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -230,7 +242,7 @@ public static class ScaleRun
         }
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"restart: in sync {elapsed.TotalSeconds:F2} s after the new controller started, {second.Status.FlowModsSent} flow mods, working set {before / 1048576.0:F0} MB before, peak {peak / 1048576.0:F0} MB"));
-        return new RestartFigures(elapsed, before, peak, second.Status.FlowModsSent);
+        return (new RestartFigures(elapsed, before, peak, second.Status.FlowModsSent), second);
     }
 
     /// <summary>

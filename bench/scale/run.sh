@@ -21,6 +21,7 @@ timeout_arg=(); [ -z "${SWITCH_TIMEOUT:-}" ] || timeout_arg=("$SWITCH_TIMEOUT")
 log="/tmp/wy-scale-$$.log"
 
 dotnet build bench/Wyvern.Scale -c Release -nologo -v quiet >/dev/null
+dotnet build src/Wyvern.Cli -c Release -nologo -v quiet >/dev/null  # the restart as a `wyvern controller` process
 dll=bench/Wyvern.Scale/bin/Release/net10.0/Wyvern.Scale.dll
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
