@@ -20,7 +20,7 @@ internal static class Commands
         command.Options.Add(CliOptions.Store);
         command.Options.Add(CliOptions.Urls);
         CliOptions.AddControllerOptions(command);
-        command.SetAction((p, ct) => RunAsync(p, withApi: true, withController: true, ct));
+        command.SetAction((p, ct) => RunApiAsync(p, withController: true, ct));
         return command;
     }
 
@@ -30,7 +30,7 @@ internal static class Commands
         var command = new Command("api", "The Neutron v2.0 API, writing to the store");
         command.Options.Add(CliOptions.Store);
         command.Options.Add(CliOptions.Urls);
-        command.SetAction((p, ct) => RunAsync(p, withApi: true, withController: false, ct));
+        command.SetAction((p, ct) => RunApiAsync(p, withController: false, ct));
         return command;
     }
 
@@ -40,25 +40,39 @@ internal static class Commands
         var command = new Command("controller", "This chassis's local controller: watches the store, programs br-int");
         command.Options.Add(CliOptions.Store);
         CliOptions.AddControllerOptions(command);
-        command.SetAction((p, ct) => RunAsync(p, withApi: false, withController: true, ct));
+        command.SetAction((p, ct) => RunControllerAsync(p, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult p, bool withApi, bool withController, CancellationToken ct)
+    // The controller alone needs no web host: at 10,000 ports a restarted controller's peak is
+    // what the memory target is measured on, and the host's assemblies and services
+    // are a share of it that serves nothing here.
+    private static async Task<int> RunControllerAsync(ParseResult p, CancellationToken ct)
+    {
+        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }));
+        await using var store = OpenStore(p.GetValue(CliOptions.Store)!);
+        await using var controller = new ChassisController(store, CliOptions.ControllerOptions(p), loggers.CreateLogger("Wyvern.Controller"));
+        try
+        {
+            await controller.StartAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        return 0;
+    }
+
+    // The Neutron API, with this chassis's controller beside it (serve) or not (api).
+    private static async Task<int> RunApiAsync(ParseResult p, bool withController, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
-        if (withApi)
-        {
-            builder.WebHost.UseUrls(p.GetValue(CliOptions.Urls)!);
-        }
+        builder.WebHost.UseUrls(p.GetValue(CliOptions.Urls)!);
         builder.Services.AddRouting();
         await using var store = OpenStore(p.GetValue(CliOptions.Store)!);
         await using var app = builder.Build();
-        if (withApi)
-        {
-            app.MapNeutron(store, new NeutronOptions());
-        }
+        app.MapNeutron(store, new NeutronOptions());
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Wyvern.Controller");
         ChassisController? controller = null;
         try
@@ -68,14 +82,7 @@ internal static class Commands
                 controller = new ChassisController(store, CliOptions.ControllerOptions(p), logger);
                 await controller.StartAsync(ct);
             }
-            if (withApi)
-            {
-                await app.RunAsync(ct);
-            }
-            else
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
+            await app.RunAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
