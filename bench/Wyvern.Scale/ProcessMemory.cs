@@ -72,9 +72,12 @@ public sealed class ResidentSampler : IDisposable
     private readonly List<(double Seconds, long Bytes)> _samples = [];
     private readonly Timer _timer;
 
-    public ResidentSampler(TimeSpan period, Stopwatch clock)
+    private readonly string _statm;
+
+    public ResidentSampler(TimeSpan period, Stopwatch clock, int? pid = null)
     {
         _clock = clock;
+        _statm = pid is { } id ? $"/proc/{id}/statm" : "/proc/self/statm";
         _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, period);
     }
 
@@ -93,7 +96,16 @@ public sealed class ResidentSampler : IDisposable
     private void Sample()
     {
         // statm's second field: resident pages (proc(5)).
-        var resident = long.Parse(File.ReadAllText("/proc/self/statm").Split(' ')[1], CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+        long resident;
+        try
+        {
+            resident = long.Parse(File.ReadAllText(_statm).Split(' ')[1], CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+        }
+        catch (IOException)
+        {
+            return; // The process being sampled has exited.
+        }
+
         lock (_samples)
         {
             _samples.Add((_clock.Elapsed.TotalSeconds, resident));

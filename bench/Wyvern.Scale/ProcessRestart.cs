@@ -18,6 +18,9 @@ public static partial class ProcessRestart
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
+    // Log lines that mark the phases of a start, timed as they arrive.
+    private static readonly string[] Milestones = ["registered", "connected", "holds", "full resync"];
+
     /// <summary>Runs it; <paramref name="storePath"/> is the embedded store's database file.</summary>
     public static async Task<RestartFigures> RunAsync(Chassis ch, string storePath, string physicalNetwork, TextWriter log)
     {
@@ -34,11 +37,17 @@ public static partial class ProcessRestart
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);
+        using var sampler = new ResidentSampler(TimeSpan.FromMilliseconds(100), clock, process.Id);
+        var milestones = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { } line)
             {
                 output.Enqueue(line);
+                if (Milestones.FirstOrDefault(m => line.Contains(m, StringComparison.Ordinal)) is { } milestone)
+                {
+                    milestones.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:F1} s {milestone}"));
+                }
                 if (line.Contains("full resync with", StringComparison.Ordinal))
                 {
                     resynced.TrySetResult(line);
@@ -70,6 +79,7 @@ public static partial class ProcessRestart
             var flowMods = counts.Success
                 ? (long)counts.Groups.Values.Skip(1).Sum(g => int.Parse(g.Value, CultureInfo.InvariantCulture))
                 : throw new InvalidOperationException("no counts in: " + line);
+            log.WriteLine($"resident during the process restart (s: MB): {sampler.Stop()}; {string.Join(", ", milestones)}");
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"restart as a fresh wyvern controller process: resynced {elapsed.TotalSeconds:F2} s after its start, {flowMods} flow mods, peak resident {peak / 1048576.0:F0} MB"));
             return new RestartFigures(elapsed, 0, peak, flowMods);
