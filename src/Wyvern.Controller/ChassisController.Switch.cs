@@ -84,7 +84,7 @@ public sealed partial class ChassisController
         await session.SendAsync(new SetAsync(new AsyncMasks(packetInReasons, 0, portStatusReasons, portStatusReasons, 0, 0)), ct);
         // Each reply of the dump is recorded as it arrives (on the session's receive loop; this
         // loop waits meanwhile, so the desired table does not change under it).
-        _reconciler.BeginReset();
+        _reconciler.BeginReset(expected: _engine.Desired.Count);
         var dumped = await session.DumpFlowsAsync(FlowMods.DumpWyvernFlows(), flow => _reconciler.AddDumped(flow, _engine.Desired), ct);
         _reconciler.EndReset();
         _fullSyncPending = true;

@@ -98,6 +98,12 @@ public sealed partial class ChassisController : IAsyncDisposable
         LoadSnapshot(snapshot);
         ApplyBindingView(_bindings.View);
         _engine.RunAll();
+        // The bootstrap and the binding monitor's first snapshot each parsed a reply naming every
+        // interface on the switch (megabytes at 10,000 ports), and the first compile made the
+        // whole desired table: what they left is garbage. Collect it, and give its memory back,
+        // before the switch's dump is read on top of it: a restarted controller's peak at 10,000
+        // ports is at that dump (docs/benchmarks.md, "Controller scale").
+        MemoryTrimmer.CollectAggressively();
 
         _pumps.Add(Task.Run(() => PumpWatchAsync(snapshot.Revision, _stop.Token), CancellationToken.None));
         _pumps.Add(Task.Run(() => PumpBindingsAsync(_bindings, _stop.Token), CancellationToken.None));

@@ -32,8 +32,16 @@ public sealed class FlowReconciler
         EndReset();
     }
 
-    /// <summary>Forgets what we believed installed; a dump follows, flow by flow (<see cref="AddDumped"/>).</summary>
-    public void BeginReset() => _installed.Clear();
+    /// <summary>
+    /// Forgets what we believed installed; a dump of about <paramref name="expected"/> flows
+    /// follows, flow by flow (<see cref="AddDumped"/>). Sized up front: a set of 130,000 grown by
+    /// doubling leaves ~5 MB of discarded large arrays behind, at a restart's peak.
+    /// </summary>
+    public void BeginReset(int expected = 0)
+    {
+        _installed.Clear();
+        _installed.EnsureCapacity(expected);
+    }
 
     /// <summary>
     /// Records one flow of a dump (those without a Wyvern cookie are not ours and are skipped).
@@ -100,8 +108,14 @@ public sealed class FlowReconciler
     }
 
     /// <summary>The difference over every desired and installed flow.</summary>
-    public FlowDiff FullDiff(DesiredFlowTable desired) =>
-        Diff(desired, desired.All.Select(f => f.Key).Concat(_installed.Keys).Distinct());
+    public FlowDiff FullDiff(DesiredFlowTable desired)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        // Every desired key, then the installed keys nothing desires: each key once, without a
+        // set of all of them (130,000 at 10,000 ports, built at a restart's peak).
+        var undesired = _installed.Keys.Where(k => desired.Get(k) is null).ToList();
+        return Diff(desired, desired.All.Select(f => f.Key).Concat(undesired));
+    }
 
     /// <summary>
     /// Makes room for <paramref name="diff"/>'s adds before its parts are acknowledged one by
