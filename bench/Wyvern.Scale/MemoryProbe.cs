@@ -18,7 +18,7 @@ namespace Wyvern.Scale;
 /// The controller's big memory items at scale, each measured in-process as the growth of the
 /// live heap (after a full collection) while it is held: the desired-flow table of the scale
 /// model with every port bound (no switch), the reconciler's installed set after a restart
-/// (the switch's dump decoded from the wire, then diffed against the desired table), and the
+/// (the switch's dump decoded from the wire and recorded against the desired table, then diffed), and the
 /// OVSDB binding monitor against a private ovsdb-server holding one Interface per port (inserted
 /// in one transaction, with ofports and states as ovs-vswitchd writes them). Minutes faster
 /// than the full scale run, which spends most of its time plugging dummy interfaces.
@@ -90,13 +90,14 @@ public static class MemoryProbe
         engine.Desired.TakeDirty(); // As the controller does when it diffs against the switch.
     }
 
-    // A restarted controller: it dumps the switch (holding every flow, decoded), then diffs. Its
-    // own method, so that the dump is garbage when it returns.
+    // A restarted controller: it records the switch's dump (each flow decoded), then diffs. Its
+    // own method, so that what the dump decoded is garbage when it returns.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FlowReconciler Restart(DesiredFlowTable desired)
     {
+        // Flow by flow against the desired table, as the controller records a dump (AttachSwitchAsync).
         var reconciler = new FlowReconciler();
-        reconciler.ResetInstalled(desired.All.Select(RoundTrip).ToList());
+        reconciler.ResetInstalled(desired.All.Select(RoundTrip), desired);
         reconciler.Acknowledge(reconciler.FullDiff(desired));
         return reconciler;
     }

@@ -47,23 +47,12 @@ public static class PeakResident
     public static void Reset() => File.WriteAllText("/proc/self/clear_refs", "5");
 
     /// <summary>The peak resident bytes since the last <see cref="Reset"/> (or the process start).</summary>
-    public static long Read()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            // "VmHWM:	  123456 kB"
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                var kb = line["VmHWM:".Length..].Trim().Split(' ')[0];
-                return long.Parse(kb, NumberStyles.None, CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        throw new InvalidOperationException("no VmHWM in /proc/self/status");
-    }
+    public static long Read() =>
+        ProcessMemory.StatusBytes(Environment.ProcessId, "VmHWM") ?? throw new InvalidOperationException("no VmHWM in /proc/self/status");
 }
 
 /// <summary>
-/// This process's resident size every <c>period</c> on a timer, against a clock, for the log:
+/// A process's resident size (this one unless a pid is given) every <c>period</c> on a timer, against a clock, for the log:
 /// where in a phase the peak falls (the store write, the compile, the send).
 /// </summary>
 public sealed class ResidentSampler : IDisposable

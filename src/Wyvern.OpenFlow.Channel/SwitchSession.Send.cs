@@ -58,8 +58,9 @@ public sealed partial class SwitchSession
     /// <summary>Dumps flows (all tables unless <paramref name="request"/> narrows it).</summary>
     public async Task<IReadOnlyList<FlowStats>> DumpFlowsAsync(FlowStatsRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var replies = await DumpAsync<FlowStatsReply>(request ?? new FlowStatsRequest(), cancellationToken).ConfigureAwait(false);
-        return replies.SelectMany(r => r.Flows).ToList();
+        var flows = new List<FlowStats>();
+        await DumpFlowsAsync(request, flows.Add, cancellationToken).ConfigureAwait(false);
+        return flows;
     }
 
     /// <summary>
