@@ -79,7 +79,7 @@ public sealed partial class OvsdbClient
 
         foreach (var lockId in _locks.Keys)
         {
-            await connection.CallAsync("lock", w => WriteStrings(w, [lockId]), null, cancellationToken);
+            await connection.CallAsync("lock", w => WriteStrings(w, [lockId]), OvsdbConnection.IgnoreResult, cancellationToken);
         }
     }
 
@@ -99,7 +99,7 @@ public sealed partial class OvsdbClient
             while (!_stop.IsCancellationRequested && !connection.Closed.IsCompleted)
             {
                 await Task.Delay(_options.EchoInterval, _options.TimeProvider, _stop.Token);
-                var probe = connection.CallAsync("echo", w => WriteStrings(w, ["wy-probe"]), null, _stop.Token);
+                var probe = connection.CallAsync("echo", w => WriteStrings(w, ["wy-probe"]), OvsdbConnection.IgnoreResult, _stop.Token);
                 while (true)
                 {
                     var received = connection.BytesReceived;
@@ -127,26 +127,34 @@ public sealed partial class OvsdbClient
         }
     }
 
-    private void OnNotification(string method, JsonElement parameters)
+    // params: [monitor-id, table-updates] for update2/update (RFC 7047 §4.1.6, ovsdb-server(7)
+    // §4.1.14), [lock-id] for locked/stolen (§4.1.9). Table-updates are handed on as bytes.
+    private void OnNotification(string method, ReadOnlySpan<byte> parameters)
     {
+        var reader = new Utf8JsonReader(parameters);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray
+            || !reader.Read() || reader.TokenType != JsonTokenType.String)
+        {
+            return;
+        }
+
+        var id = reader.GetString()!;
         switch (method)
         {
             case "update2" or "update":
-                if (parameters.ValueKind == JsonValueKind.Array && parameters.GetArrayLength() >= 2
-                    && parameters[0].ValueKind == JsonValueKind.String
-                    && _monitors.TryGetValue(parameters[0].GetString()!, out var monitor))
+                if (reader.Read() && reader.TokenType != JsonTokenType.EndArray && _monitors.TryGetValue(id, out var monitor))
                 {
-                    monitor.ApplyNotification(parameters[1], version2: method == "update2");
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    monitor.ApplyNotification(parameters[start..(int)reader.BytesConsumed], version2: method == "update2");
                 }
 
                 break;
-            case "locked" or "stolen":
-                if (parameters.ValueKind == JsonValueKind.Array && parameters.GetArrayLength() >= 1
-                    && parameters[0].ValueKind == JsonValueKind.String)
-                {
-                    (method == "locked" ? LockAcquired : LockStolen)?.Invoke(this, parameters[0].GetString()!);
-                }
-
+            case "locked":
+                LockAcquired?.Invoke(this, id);
+                break;
+            case "stolen":
+                LockStolen?.Invoke(this, id);
                 break;
         }
     }

@@ -110,7 +110,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
         string database, IReadOnlyList<OvsdbOperation> operations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        var result = await CallAsync(
+        return await CallAsync(
             "transact",
             w =>
             {
@@ -123,8 +123,8 @@ public sealed partial class OvsdbClient : IAsyncDisposable
 
                 w.WriteEndArray();
             },
+            result => OvsdbTransactResult.Parse(result, operations),
             cancellationToken);
-        return OvsdbTransactResult.Parse(result, operations);
     }
 
     /// <summary>RFC 7047 §4.1.11 <c>echo</c>: round-trips <paramref name="payload"/> (strings).</summary>
@@ -227,7 +227,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
 
         try
         {
-            await connection.CallAsync("monitor_cancel", w => WriteStrings(w, [monitor.Id]), null, CancellationToken.None);
+            await connection.CallAsync("monitor_cancel", w => WriteStrings(w, [monitor.Id]), OvsdbConnection.IgnoreResult, CancellationToken.None);
         }
         catch (OvsdbException)
         {
@@ -235,16 +235,21 @@ public sealed partial class OvsdbClient : IAsyncDisposable
         }
     }
 
-    private async Task<JsonElement> CallAsync(string method, Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken)
+    // For the small results (list_dbs, echo, lock): an element that owns its bytes.
+    private Task<JsonElement> CallAsync(string method, Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken) =>
+        CallAsync(method, writeParams, JsonRpcMessage.ToElement, cancellationToken);
+
+    private async Task<T> CallAsync<T>(
+        string method, Action<Utf8JsonWriter> writeParams, OvsdbConnection.ResultReader<T> read, CancellationToken cancellationToken)
     {
         var connection = _connection ?? throw NotConnected();
-        return await connection.CallAsync(method, writeParams, null, cancellationToken);
+        return await connection.CallAsync(method, writeParams, read, cancellationToken);
     }
 
     private async Task<OvsdbSchema> FetchSchemaAsync(OvsdbConnection connection, string database, CancellationToken cancellationToken)
     {
-        var json = await connection.CallAsync("get_schema", w => WriteStrings(w, [database]), null, cancellationToken);
-        var schema = OvsdbSchema.Parse(json);
+        var schema = await connection.CallAsync(
+            "get_schema", w => WriteStrings(w, [database]), json => OvsdbSchema.Parse(JsonRpcMessage.ToElement(json)), cancellationToken);
         _schemas[database] = schema;
         return schema;
     }
@@ -261,7 +266,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
                 await connection.CallAsync(
                     "monitor_cond",
                     w => monitor.WriteParams(w, conditional: true, schema),
-                    result => monitor.ApplySnapshot(result, version2: true, schema),
+                    result => ApplySnapshot(monitor, result, version2: true, schema),
                     cancellationToken);
                 _monitorCondSupported = true;
                 return;
@@ -275,8 +280,14 @@ public sealed partial class OvsdbClient : IAsyncDisposable
         await connection.CallAsync(
             "monitor",
             w => monitor.WriteParams(w, conditional: false, schema),
-            result => monitor.ApplySnapshot(result, version2: false, schema),
+            result => ApplySnapshot(monitor, result, version2: false, schema),
             cancellationToken);
+    }
+
+    private static bool ApplySnapshot(OvsdbMonitor monitor, ReadOnlySpan<byte> result, bool version2, OvsdbSchema schema)
+    {
+        monitor.ApplySnapshot(result, version2, schema);
+        return true;
     }
 
     private static bool ParseLocked(JsonElement result) =>

@@ -98,7 +98,7 @@ public sealed class OvsdbMonitor : IAsyncDisposable
 
     /// <summary>Applies the reply to <c>monitor_cond</c>/<c>monitor</c>: the first snapshot, or
     /// after a reconnect the fresh snapshot diffed against the old view.</summary>
-    internal void ApplySnapshot(JsonElement tableUpdates, bool version2, OvsdbSchema schema)
+    internal void ApplySnapshot(ReadOnlySpan<byte> tableUpdates, bool version2, OvsdbSchema schema)
     {
         _schema = schema;
         var builder = Requests.ToImmutableDictionary(
@@ -120,7 +120,7 @@ public sealed class OvsdbMonitor : IAsyncDisposable
     }
 
     /// <summary>Applies an <c>update2</c> or <c>update</c> notification's table-updates.</summary>
-    internal void ApplyNotification(JsonElement tableUpdates, bool version2)
+    internal void ApplyNotification(ReadOnlySpan<byte> tableUpdates, bool version2)
     {
         var before = new Dictionary<(string, Guid), OvsdbRow?>();
         var next = Apply(_view, tableUpdates, version2, before);
@@ -144,36 +144,41 @@ public sealed class OvsdbMonitor : IAsyncDisposable
     private void Publish(OvsdbMonitorUpdateKind kind, IReadOnlyList<OvsdbRowChange> changes, OvsdbDatabaseView view) =>
         _updates.Writer.TryWrite(new OvsdbMonitorUpdate(kind, changes, view));
 
+    // Read straight from the received bytes, row by row: a snapshot of a big switch is megabytes
+    // of JSON, and a document built over it would cost several times that again (its index of
+    // every token, in arrays the shared pool then keeps).
     private OvsdbDatabaseView Apply(
-        OvsdbDatabaseView view, JsonElement tableUpdates, bool version2, Dictionary<(string, Guid), OvsdbRow?> before)
+        OvsdbDatabaseView view, ReadOnlySpan<byte> tableUpdates, bool version2, Dictionary<(string, Guid), OvsdbRow?> before)
     {
-        if (tableUpdates.ValueKind != JsonValueKind.Object)
+        var reader = new Utf8JsonReader(tableUpdates);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new OvsdbProtocolException("table-updates must be an object");
         }
 
         var tables = view.Tables.ToBuilder();
-        foreach (var tableUpdate in tableUpdates.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (tableUpdate.Value.ValueKind != JsonValueKind.Object)
+            var table = reader.GetString()!;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new OvsdbProtocolException($"table-update for {tableUpdate.Name} must be an object");
+                throw new OvsdbProtocolException($"table-update for {table} must be an object");
             }
 
-            var table = tableUpdate.Name;
             var tableSchema = _schema?.Table(table);
             var columns = Requests.FirstOrDefault(r => r.Table == table) is { } request && tableSchema is not null
                 ? ColumnsOf(request, _schema!)
                 : null;
             var rows = (tables.GetValueOrDefault(table) ?? ImmutableDictionary<Guid, OvsdbRow>.Empty).ToBuilder();
-            foreach (var rowUpdate in tableUpdate.Value.EnumerateObject())
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var uuid = OvsdbJson.ParseUuid(rowUpdate.Name);
+                var uuid = OvsdbJson.ReadUuidText(ref reader);
                 var old = rows.GetValueOrDefault(uuid);
                 before.TryAdd((table, uuid), old);
+                reader.Read();
                 var next = version2
-                    ? ApplyRowUpdate2(uuid, old, rowUpdate.Value, tableSchema, columns)
-                    : ApplyRowUpdate(uuid, rowUpdate.Value, tableSchema, columns);
+                    ? ApplyRowUpdate2(uuid, old, ref reader, tableSchema, columns)
+                    : ApplyRowUpdate(uuid, ref reader, tableSchema, columns);
                 if (next is null)
                 {
                     rows.Remove(uuid);
@@ -191,55 +196,95 @@ public sealed class OvsdbMonitor : IAsyncDisposable
     }
 
     // ovsdb-server(7) §4.1.14 <row-update2>: exactly one of initial, insert, delete, modify.
+    // The reader is on the row-update's "{" and is left on its "}".
     private static OvsdbRow? ApplyRowUpdate2(
-        Guid uuid, OvsdbRow? old, JsonElement update, OvsdbTableSchema? schema, IReadOnlyList<string>? columns)
+        Guid uuid, OvsdbRow? old, ref Utf8JsonReader reader, OvsdbTableSchema? schema, IReadOnlyList<string>? columns)
     {
-        if (update.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new OvsdbProtocolException("row-update2 must be an object");
         }
 
-        if (update.TryGetProperty("initial", out var row) || update.TryGetProperty("insert", out row))
+        var seen = false;
+        OvsdbRow? result = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return OvsdbRow.Parse(uuid, row, schema, columns);
-        }
-
-        if (update.TryGetProperty("delete", out _))
-        {
-            return null;
-        }
-
-        if (update.TryGetProperty("modify", out var diff) && diff.ValueKind == JsonValueKind.Object)
-        {
-            if (old is null)
+            var initial = reader.ValueTextEquals("initial"u8) || reader.ValueTextEquals("insert"u8);
+            var delete = !initial && reader.ValueTextEquals("delete"u8);
+            var modify = !initial && !delete && reader.ValueTextEquals("modify"u8);
+            reader.Read();
+            if (seen || !(initial || delete || modify))
             {
-                throw new OvsdbProtocolException($"modify for unknown row {uuid}");
+                reader.Skip();
+                continue;
             }
 
-            var changed = new List<KeyValuePair<string, OvsdbValue>>();
-            foreach (var column in diff.EnumerateObject())
+            seen = true;
+            if (initial)
             {
-                changed.Add(KeyValuePair.Create(column.Name, ColumnDiff.Apply(
-                    old[column.Name], OvsdbJson.ReadValue(column.Value), schema?.Column(column.Name)?.Type)));
+                result = OvsdbRow.Parse(uuid, ref reader, schema, columns);
             }
-
-            return old.With(changed);
+            else if (delete)
+            {
+                reader.Skip();
+            }
+            else
+            {
+                result = ApplyModify(uuid, old, ref reader, schema);
+            }
         }
 
-        throw new OvsdbProtocolException($"row-update2 for {uuid} has none of initial/insert/delete/modify");
+        return seen ? result : throw new OvsdbProtocolException($"row-update2 for {uuid} has none of initial/insert/delete/modify");
+    }
+
+    private static OvsdbRow ApplyModify(Guid uuid, OvsdbRow? old, ref Utf8JsonReader reader, OvsdbTableSchema? schema)
+    {
+        if (old is null)
+        {
+            throw new OvsdbProtocolException($"modify for unknown row {uuid}");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new OvsdbProtocolException($"modify for row {uuid} must be an object");
+        }
+
+        var changed = new List<KeyValuePair<string, OvsdbValue>>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var column = reader.GetString()!;
+            reader.Read();
+            changed.Add(KeyValuePair.Create(column, ColumnDiff.Apply(
+                old[column], OvsdbJson.ReadValue(ref reader), schema?.Column(column)?.Type)));
+        }
+
+        return old.With(changed);
     }
 
     // RFC 7047 §4.1.6 <row-update>: "old" and/or "new"; "new" holds every monitored column.
-    private static OvsdbRow? ApplyRowUpdate(Guid uuid, JsonElement update, OvsdbTableSchema? schema, IReadOnlyList<string>? columns)
+    private static OvsdbRow? ApplyRowUpdate(Guid uuid, ref Utf8JsonReader reader, OvsdbTableSchema? schema, IReadOnlyList<string>? columns)
     {
-        if (update.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new OvsdbProtocolException("row-update must be an object");
         }
 
-        return update.TryGetProperty("new", out var row) && row.ValueKind == JsonValueKind.Object
-            ? OvsdbRow.Parse(uuid, row, schema, columns)
-            : null;
+        OvsdbRow? result = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isNew = reader.ValueTextEquals("new"u8);
+            reader.Read();
+            if (isNew && reader.TokenType == JsonTokenType.StartObject)
+            {
+                result = OvsdbRow.Parse(uuid, ref reader, schema, columns);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return result;
     }
 
     private static IReadOnlyList<string> ColumnsOf(OvsdbMonitorRequest request, OvsdbSchema schema) =>

@@ -64,10 +64,12 @@ internal sealed class JsonStreamFramer
         }
     }
 
-    /// <summary>Returns the next complete message, or false if more bytes are needed.</summary>
-    public bool TryReadMessage(out JsonDocument? message)
+    /// <summary>Returns the next complete message, or false if more bytes are needed. The bytes
+    /// are the framer's own: they stay valid until the next call on the framer, so a message is
+    /// read (once, by whoever consumes it) before the next one is asked for.</summary>
+    public bool TryReadMessage(out ReadOnlyMemory<byte> message)
     {
-        message = null;
+        message = default;
         SkipWhitespaceBetweenMessages();
         if (_start == _end)
         {
@@ -83,7 +85,7 @@ internal sealed class JsonStreamFramer
                 if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
                     var length = _scanned + (int)reader.BytesConsumed;
-                    message = JsonDocument.Parse(_buffer.AsMemory(_start, length).ToArray());
+                    message = _buffer.AsMemory(_start, length);
                     _start += length;
                     _scanned = 0;
                     _state = default;

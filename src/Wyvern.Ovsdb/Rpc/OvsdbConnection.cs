@@ -8,11 +8,11 @@ namespace Wyvern.Ovsdb.Rpc;
 
 /// <summary>
 /// One JSON-RPC 1.0 session (RFC 7047 §4) over one socket.
-/// Invariants: replies are matched to requests by id; a request's
-/// <c>onResult</c> hook and every notification run on the read loop, in arrival order,
-/// before the next message is read (so a monitor's initial snapshot is applied before the
-/// first <c>update2</c> that follows it); server requests (<c>echo</c>) are answered;
-/// when the session ends, every pending request fails with <see cref="OvsdbConnectionException"/>.
+/// Invariants: replies are matched to requests by id; a request's result reader and every
+/// notification run on the read loop, in arrival order, on the received bytes, before the next
+/// message is read (so a monitor's initial snapshot is applied before the first <c>update2</c>
+/// that follows it); server requests (<c>echo</c>) are answered; when the session ends, every
+/// pending request fails with <see cref="OvsdbConnectionException"/>.
 /// </summary>
 internal sealed class OvsdbConnection : IAsyncDisposable
 {
@@ -20,14 +20,14 @@ internal sealed class OvsdbConnection : IAsyncDisposable
     private readonly NetworkStream _stream;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
-    private readonly Action<string, JsonElement> _onNotification;
+    private readonly NotificationHandler _onNotification;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private long _nextId;
     private long _bytesReceived;
     private Exception? _closeReason;
 
-    private OvsdbConnection(Socket socket, Action<string, JsonElement> onNotification)
+    private OvsdbConnection(Socket socket, NotificationHandler onNotification)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
@@ -41,9 +41,19 @@ internal sealed class OvsdbConnection : IAsyncDisposable
     /// <summary>Completes when the session has ended (peer closed, error, or dispose).</summary>
     public Task Closed => _closed.Task;
 
+    /// <summary>Handles a notification on the read loop: its method and its params' JSON text
+    /// (valid only during the call).</summary>
+    public delegate void NotificationHandler(string method, ReadOnlySpan<byte> parameters);
+
+    /// <summary>Reads a result on the read loop from its JSON text (valid only during the call).</summary>
+    public delegate T ResultReader<out T>(ReadOnlySpan<byte> result);
+
+    /// <summary>A result reader for requests whose result does not matter.</summary>
+    public static bool IgnoreResult(ReadOnlySpan<byte> result) => true;
+
     /// <summary>Opens a session; <paramref name="onNotification"/> gets (method, params) on the read loop.</summary>
     public static async Task<OvsdbConnection> OpenAsync(
-        OvsdbEndpoint endpoint, Action<string, JsonElement> onNotification, CancellationToken cancellationToken)
+        OvsdbEndpoint endpoint, NotificationHandler onNotification, CancellationToken cancellationToken)
     {
         var socket = endpoint.IsUnix
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
@@ -63,13 +73,13 @@ internal sealed class OvsdbConnection : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Sends a request and awaits its result. <paramref name="onResult"/>, if given,
-    /// runs on the read loop with the result before the task completes.</summary>
-    public async Task<JsonElement> CallAsync(
-        string method, Action<Utf8JsonWriter> writeParams, Action<JsonElement>? onResult, CancellationToken cancellationToken)
+    /// <summary>Sends a request and awaits what <paramref name="read"/> makes of its result;
+    /// <paramref name="read"/> runs on the read loop, on the reply's bytes.</summary>
+    public async Task<T> CallAsync<T>(
+        string method, Action<Utf8JsonWriter> writeParams, ResultReader<T> read, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextId);
-        var call = new PendingCall(method, onResult);
+        var call = new PendingCall<T>(method, read);
         _pending[id] = call;
         if (_closed.Task.IsCompleted)
         {
@@ -99,7 +109,7 @@ internal sealed class OvsdbConnection : IAsyncDisposable
         {
             if (_pending.TryRemove(id, out var cancelled))
             {
-                cancelled.Result.TrySetCanceled(cancellationToken);
+                cancelled.Cancel(cancellationToken);
             }
         });
         return await call.Result.Task;
@@ -162,10 +172,7 @@ internal sealed class OvsdbConnection : IAsyncDisposable
                 Interlocked.Add(ref _bytesReceived, n);
                 while (framer.TryReadMessage(out var message))
                 {
-                    using (message)
-                    {
-                        await DispatchAsync(message!.RootElement);
-                    }
+                    await DispatchAsync(message);
                 }
             }
         }
@@ -179,7 +186,7 @@ internal sealed class OvsdbConnection : IAsyncDisposable
             {
                 if (_pending.TryRemove(id, out var call))
                 {
-                    call.Result.TrySetException(Lost());
+                    call.Fail(Lost());
                 }
             }
 
@@ -188,70 +195,59 @@ internal sealed class OvsdbConnection : IAsyncDisposable
         }
     }
 
-    private async Task DispatchAsync(JsonElement message)
+    // Not async: the message's bytes are read before anything is awaited (they are the
+    // framer's, valid until the next message).
+    private Task DispatchAsync(ReadOnlyMemory<byte> bytes)
     {
-        if (message.ValueKind != JsonValueKind.Object)
+        var json = bytes.Span;
+        var message = JsonRpcMessage.Locate(json);
+        var id = JsonRpcMessage.Member(json, message.Id);
+        var hasId = !JsonRpcMessage.IsNull(id);
+        if (message.Method is { } method)
         {
-            throw new OvsdbProtocolException("a JSON-RPC message must be an object");
-        }
-
-        var hasId = message.TryGetProperty("id", out var id) && id.ValueKind != JsonValueKind.Null;
-        if (message.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String)
-        {
-            var parameters = message.TryGetProperty("params", out var p) ? p : default;
+            var parameters = JsonRpcMessage.Member(json, message.Params);
             if (!hasId)
             {
-                _onNotification(method.GetString()!, parameters);
-                return;
+                _onNotification(method, parameters);
+                return Task.CompletedTask;
             }
 
-            await AnswerServerRequestAsync(method.GetString()!, parameters, id);
-            return;
+            return AnswerServerRequestAsync(method, message.Params is null ? null : parameters.ToArray(), id.ToArray());
         }
 
-        if (!hasId || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var callId) || !_pending.TryRemove(callId, out var call))
+        if (!hasId || !JsonRpcMessage.TryReadCallId(id, out var callId) || !_pending.TryRemove(callId, out var call))
         {
-            return; // A reply to a request we gave up on (cancelled): nothing waits for it.
+            return Task.CompletedTask; // A reply to a request we gave up on (cancelled): nothing waits for it.
         }
 
-        if (message.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
+        var error = JsonRpcMessage.Member(json, message.Error);
+        if (!JsonRpcMessage.IsNull(error))
         {
-            call.Result.TrySetException(ToRpcException(call.Method, error));
-            return;
+            call.Fail(ToRpcException(call.Method, JsonRpcMessage.ToElement(error)));
+            return Task.CompletedTask;
         }
 
-        var result = message.TryGetProperty("result", out var r) ? r.Clone() : default;
-        try
-        {
-            call.OnResult?.Invoke(result);
-            call.Result.TrySetResult(result);
-        }
-        catch (OvsdbException e)
-        {
-            call.Result.TrySetException(e);
-        }
+        call.Complete(JsonRpcMessage.Member(json, message.Result));
+        return Task.CompletedTask;
     }
 
     // RFC 7047 §4.1.11: the server may send "echo" at any time (its inactivity probe) and
     // drops the session if it is not answered.
-    private Task AnswerServerRequestAsync(string method, JsonElement parameters, JsonElement id)
-    {
-        var paramsCopy = parameters.ValueKind == JsonValueKind.Undefined ? default : parameters.Clone();
-        var idCopy = id.Clone();
-        return SendAsync(
+    private Task AnswerServerRequestAsync(string method, byte[]? parameters, byte[] id) =>
+        SendAsync(
             w =>
             {
                 if (method == "echo")
                 {
                     w.WritePropertyName("result");
-                    if (paramsCopy.ValueKind == JsonValueKind.Undefined)
+                    if (parameters is null)
                     {
                         w.WriteStartArray();
                         w.WriteEndArray();
                     }
                     else
                     {
-                        paramsCopy.WriteTo(w);
+                        w.WriteRawValue(parameters, skipInputValidation: true);
                     }
 
                     w.WriteNull("error");
@@ -263,10 +259,9 @@ internal sealed class OvsdbConnection : IAsyncDisposable
                 }
 
                 w.WritePropertyName("id");
-                idCopy.WriteTo(w);
+                w.WriteRawValue(id, skipInputValidation: true);
             },
             _stop.Token);
-    }
 
     private static OvsdbRpcException ToRpcException(string method, JsonElement error)
     {
@@ -288,8 +283,45 @@ internal sealed class OvsdbConnection : IAsyncDisposable
         _closeReason as OvsdbConnectionException
         ?? new OvsdbConnectionException("OVSDB connection lost" + (_closeReason is null ? "" : ": " + _closeReason.Message), _closeReason ?? new IOException("closed"));
 
-    private sealed record PendingCall(string Method, Action<JsonElement>? OnResult)
+    private abstract class PendingCall(string method)
     {
-        public TaskCompletionSource<JsonElement> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public string Method { get; } = method;
+
+        public abstract void Complete(ReadOnlySpan<byte> result);
+
+        public abstract void Fail(Exception error);
+
+        public abstract void Cancel(CancellationToken cancellationToken);
+    }
+
+    private sealed class PendingCall<T>(string method, ResultReader<T> read) : PendingCall(method)
+    {
+        public TaskCompletionSource<T> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A result that does not read is that request's failure, never the session's.
+        public override void Complete(ReadOnlySpan<byte> result)
+        {
+            T value;
+            try
+            {
+                value = read(result);
+            }
+            catch (OvsdbException e)
+            {
+                Result.TrySetException(e);
+                return;
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or JsonException)
+            {
+                Result.TrySetException(new OvsdbProtocolException($"malformed {Method} result: {e.Message}", e));
+                return;
+            }
+
+            Result.TrySetResult(value);
+        }
+
+        public override void Fail(Exception error) => Result.TrySetException(error);
+
+        public override void Cancel(CancellationToken cancellationToken) => Result.TrySetCanceled(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Wyvern.Ovsdb.Errors;
 using Wyvern.Ovsdb.Values;
@@ -15,31 +16,32 @@ public sealed record OvsdbTransactResult(IReadOnlyList<OvsdbOperationResult> Res
     /// The first element carrying <c>"error"</c> names the failed operation; an error element
     /// after the last operation is a commit failure. Either gives an <see cref="OvsdbTransactionException"/>.
     /// </summary>
-    public static OvsdbTransactResult Parse(JsonElement result, IReadOnlyList<OvsdbOperation> operations)
+    /// <remarks>Read straight from the reply's bytes: a select of every interface of a big switch
+    /// is megabytes of JSON.</remarks>
+    public static OvsdbTransactResult Parse(ReadOnlySpan<byte> result, IReadOnlyList<OvsdbOperation> operations)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        if (result.ValueKind != JsonValueKind.Array)
+        var reader = new Utf8JsonReader(result);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
         {
             throw new OvsdbProtocolException("transact result must be an array");
         }
 
         var results = new List<OvsdbOperationResult>(operations.Count);
         var index = 0;
-        foreach (var element in result.EnumerateArray())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("error", out var error)
-                && error.ValueKind != JsonValueKind.Null)
+            var one = ParseOne(ref reader, result);
+            if (one.Error is { } error)
             {
-                var text = error.ValueKind == JsonValueKind.String ? error.GetString()! : error.GetRawText();
-                var details = element.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
                 var failed = index < operations.Count ? operations[index] : null;
                 throw new OvsdbTransactionException(
-                    KindOf(text), text, details, failed is null ? null : index, failed?.Op ?? "commit", failed?.Table);
+                    KindOf(error), error, one.Details, failed is null ? null : index, failed?.Op ?? "commit", failed?.Table);
             }
 
             if (index < operations.Count)
             {
-                results.Add(ParseOne(element));
+                results.Add(one.Result);
             }
 
             index++;
@@ -72,26 +74,66 @@ public sealed record OvsdbTransactResult(IReadOnlyList<OvsdbOperationResult> Res
         _ => OvsdbErrorKind.Other,
     };
 
-    private static OvsdbOperationResult ParseOne(JsonElement element)
+    // One element of the result array: {"uuid": …} after an insert, {"count": n} after an
+    // update, mutate or delete, {"rows": […]} after a select, {"error": …, "details": …} on failure,
+    // and {} or null for the rest. The reader is on its first token and is left on its last.
+    private static (OvsdbOperationResult Result, string? Error, string? Details) ParseOne(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return new OvsdbOperationResult(null, null, []);
+            reader.Skip();
+            return (new OvsdbOperationResult(null, null, []), null, null);
         }
 
-        Guid? uuid = element.TryGetProperty("uuid", out var u)
-            ? OvsdbJson.ReadAtom(u) is { Kind: OvsdbAtomKind.Uuid } atom ? atom.AsUuid : throw new OvsdbProtocolException("insert result uuid must be [\"uuid\", …]")
-            : null;
-        long? count = element.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt64(out var n) ? n : null;
+        Guid? uuid = null;
+        long? count = null;
+        string? error = null;
+        string? details = null;
         var rows = new List<OvsdbRow>();
-        if (element.TryGetProperty("rows", out var r) && r.ValueKind == JsonValueKind.Array)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            foreach (var row in r.EnumerateArray())
+            var member = reader.ValueTextEquals("uuid"u8) ? 1
+                : reader.ValueTextEquals("count"u8) ? 2
+                : reader.ValueTextEquals("rows"u8) ? 3
+                : reader.ValueTextEquals("error"u8) ? 4
+                : reader.ValueTextEquals("details"u8) ? 5
+                : 0;
+            reader.Read();
+            switch (member)
             {
-                rows.Add(OvsdbRow.Parse(Guid.Empty, row));
+                case 1:
+                    uuid = OvsdbJson.ReadAtom(ref reader) is { Kind: OvsdbAtomKind.Uuid } atom
+                        ? atom.AsUuid
+                        : throw new OvsdbProtocolException("insert result uuid must be [\"uuid\", …]");
+                    break;
+                case 2 when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n):
+                    count = n;
+                    break;
+                case 3 when reader.TokenType == JsonTokenType.StartArray:
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        rows.Add(OvsdbRow.Parse(Guid.Empty, ref reader));
+                    }
+
+                    break;
+                case 4 when reader.TokenType == JsonTokenType.String:
+                    error = reader.GetString();
+                    break;
+                case 4 when reader.TokenType != JsonTokenType.Null:
+                    // Not the RFC's string: keep its text as the message.
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    error = Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
+                    break;
+                case 5 when reader.TokenType == JsonTokenType.String:
+                    details = reader.GetString();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 
-        return new OvsdbOperationResult(uuid, count, rows);
+        return (new OvsdbOperationResult(uuid, count, rows), error, details);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using Wyvern.Ovsdb.Errors;
@@ -100,98 +101,147 @@ public static class OvsdbJson
         writer.WriteRawValue(text.AsSpan().IndexOfAny('.', 'E', 'e') < 0 ? text + ".0" : text);
     }
 
-    /// <summary>Reads a value without a schema: a bare atom is a set of one.</summary>
-    public static OvsdbValue ReadValue(JsonElement json)
+    /// <summary>Reads a value without a schema: a bare atom is a set of one. The reader is on
+    /// the value's first token and is left on its last (as a JSON converter's Read is).</summary>
+    public static OvsdbValue ReadValue(ref Utf8JsonReader reader)
     {
-        if (json.ValueKind == JsonValueKind.Array && json.GetArrayLength() == 2
-            && json[0].ValueKind == JsonValueKind.String && json[1].ValueKind == JsonValueKind.Array)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            var tag = json[0].GetString();
-            if (tag == "set")
-            {
-                var atoms = new List<OvsdbAtom>(json[1].GetArrayLength());
-                foreach (var element in json[1].EnumerateArray())
-                {
-                    atoms.Add(ReadAtom(element));
-                }
+            return OvsdbValue.Atom(ReadAtom(ref reader));
+        }
 
-                return OvsdbValue.Set(atoms);
+        var start = reader.TokenStartIndex;
+        Next(ref reader, JsonTokenType.String, start);
+        var isSet = reader.ValueTextEquals("set"u8);
+        if (!isSet && !reader.ValueTextEquals("map"u8))
+        {
+            return OvsdbValue.Atom(ReadTaggedAtom(ref reader, start));
+        }
+
+        Next(ref reader, JsonTokenType.StartArray, start);
+        OvsdbValue value;
+        if (isSet)
+        {
+            var atoms = new List<OvsdbAtom>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                atoms.Add(ReadAtom(ref reader));
             }
 
-            if (tag == "map")
+            value = OvsdbValue.Set(atoms);
+        }
+        else
+        {
+            var pairs = new List<KeyValuePair<OvsdbAtom, OvsdbAtom>>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var pairs = new List<KeyValuePair<OvsdbAtom, OvsdbAtom>>(json[1].GetArrayLength());
-                foreach (var pair in json[1].EnumerateArray())
+                var pairStart = reader.TokenStartIndex;
+                if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2)
-                    {
-                        throw new OvsdbProtocolException($"map pair must be a 2-element array, got {pair.GetRawText()}");
-                    }
-
-                    pairs.Add(KeyValuePair.Create(ReadAtom(pair[0]), ReadAtom(pair[1])));
+                    throw Malformed("map pair must be a 2-element array", pairStart);
                 }
 
-                try
-                {
-                    return OvsdbValue.Map(pairs);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new OvsdbProtocolException(e.Message, e);
-                }
+                NextValue(ref reader, pairStart);
+                var key = ReadAtom(ref reader);
+                NextValue(ref reader, pairStart);
+                var atom = ReadAtom(ref reader);
+                Next(ref reader, JsonTokenType.EndArray, pairStart, "map pair must be a 2-element array");
+                pairs.Add(KeyValuePair.Create(key, atom));
+            }
+
+            try
+            {
+                value = OvsdbValue.Map(pairs);
+            }
+            catch (ArgumentException e)
+            {
+                throw new OvsdbProtocolException(e.Message + $" (value at byte {start})", e);
             }
         }
 
-        return OvsdbValue.Atom(ReadAtom(json));
+        Next(ref reader, JsonTokenType.EndArray, start);
+        return value;
     }
 
-    /// <summary>Reads one atom.</summary>
-    public static OvsdbAtom ReadAtom(JsonElement json)
+    /// <summary>Reads one atom; the reader is on its first token and is left on its last.</summary>
+    public static OvsdbAtom ReadAtom(ref Utf8JsonReader reader)
     {
-        switch (json.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.String:
-                return OvsdbAtom.String(json.GetString()!);
-            case JsonValueKind.True:
+            case JsonTokenType.String:
+                return OvsdbAtom.String(reader.GetString()!);
+            case JsonTokenType.True:
                 return OvsdbAtom.Boolean(true);
-            case JsonValueKind.False:
+            case JsonTokenType.False:
                 return OvsdbAtom.Boolean(false);
-            case JsonValueKind.Number:
-                return json.TryGetInt64(out var integer) && IsIntegerText(json)
+            case JsonTokenType.Number:
+                // 3 is an integer and 3.0 a real: the text decides, not the magnitude.
+                return reader.TryGetInt64(out var integer) && reader.ValueSpan.IndexOfAny(".eE"u8) < 0
                     ? OvsdbAtom.Integer(integer)
-                    : OvsdbAtom.Real(json.GetDouble());
-            case JsonValueKind.Array when json.GetArrayLength() == 2
-                && json[0].ValueKind == JsonValueKind.String && json[1].ValueKind == JsonValueKind.String:
-                var tag = json[0].GetString();
-                var text = json[1].GetString()!;
-                if (tag == "uuid")
-                {
-                    return Guid.TryParseExact(text, "D", out var uuid)
-                        ? OvsdbAtom.Uuid(uuid)
-                        : throw new OvsdbProtocolException($"malformed uuid \"{text}\"");
-                }
+                    : OvsdbAtom.Real(reader.GetDouble());
+            case JsonTokenType.StartArray:
+                var start = reader.TokenStartIndex;
+                Next(ref reader, JsonTokenType.String, start);
+                return ReadTaggedAtom(ref reader, start);
+            default:
+                throw Malformed($"not an OVSDB atom: {reader.TokenType}", reader.TokenStartIndex);
+        }
+    }
 
-                if (tag == "named-uuid" && text.Length > 0)
-                {
-                    return OvsdbAtom.NamedUuid(text);
-                }
-
-                break;
+    /// <summary>Reads a <c>_uuid</c>-style key (a table-updates row name) without allocating its text.</summary>
+    public static Guid ReadUuidText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out Guid uuid, out var consumed, 'D')
+            && consumed == reader.ValueSpan.Length)
+        {
+            return uuid;
         }
 
-        throw new OvsdbProtocolException($"not an OVSDB atom: {Truncate(json.GetRawText())}");
+        return ParseUuid(reader.GetString()!);
     }
+
+    // ["uuid", "<id>"] or ["named-uuid", "<id>"]: the reader is on the tag.
+    private static OvsdbAtom ReadTaggedAtom(ref Utf8JsonReader reader, long start)
+    {
+        var isUuid = reader.ValueTextEquals("uuid"u8);
+        if (!isUuid && !reader.ValueTextEquals("named-uuid"u8))
+        {
+            throw Malformed($"unknown tag \"{reader.GetString()}\"", start);
+        }
+
+        Next(ref reader, JsonTokenType.String, start);
+        var text = reader.GetString()!;
+        Next(ref reader, JsonTokenType.EndArray, start);
+        if (isUuid)
+        {
+            return Guid.TryParseExact(text, "D", out var uuid)
+                ? OvsdbAtom.Uuid(uuid)
+                : throw new OvsdbProtocolException($"malformed uuid \"{text}\"");
+        }
+
+        return text.Length > 0 ? OvsdbAtom.NamedUuid(text) : throw Malformed("empty named-uuid", start);
+    }
+
+    private static void Next(ref Utf8JsonReader reader, JsonTokenType expected, long start, string? what = null)
+    {
+        if (!reader.Read() || reader.TokenType != expected)
+        {
+            throw Malformed(what ?? $"expected {expected}, got {reader.TokenType}", start);
+        }
+    }
+
+    private static void NextValue(ref Utf8JsonReader reader, long start)
+    {
+        if (!reader.Read() || reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject)
+        {
+            throw Malformed("map pair must be a 2-element array", start);
+        }
+    }
+
+    private static OvsdbProtocolException Malformed(string what, long start) =>
+        new($"not an OVSDB value at byte {start}: {what}");
 
     /// <summary>Parses the text of a uuid as OVSDB writes it (in a row's <c>_uuid</c> or a table-updates key).</summary>
     public static Guid ParseUuid(string text) =>
         Guid.TryParseExact(text, "D", out var uuid) ? uuid : throw new OvsdbProtocolException($"malformed uuid \"{text}\"");
-
-    private static bool IsIntegerText(JsonElement number)
-    {
-        var raw = number.GetRawText();
-        return raw.IndexOfAny(['.', 'e', 'E']) < 0;
-    }
-
-    internal static string Truncate(string text) =>
-        text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…(", text.Length.ToString(CultureInfo.InvariantCulture), " chars)");
 }

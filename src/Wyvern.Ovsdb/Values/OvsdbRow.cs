@@ -108,11 +108,12 @@ public sealed class OvsdbRow : IEquatable<OvsdbRow>
     /// coerced to their column types; <paramref name="columns"/> limits which columns are
     /// defaulted (the monitored ones).
     /// </summary>
-    public static OvsdbRow Parse(Guid uuid, JsonElement json, OvsdbTableSchema? table = null, IReadOnlyCollection<string>? columns = null)
+    /// <remarks>The reader is on the row's <c>{</c> and is left on its <c>}</c>.</remarks>
+    public static OvsdbRow Parse(Guid uuid, ref Utf8JsonReader reader, OvsdbTableSchema? table = null, IReadOnlyCollection<string>? columns = null)
     {
-        if (json.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new OvsdbProtocolException($"row must be an object, got {OvsdbJson.Truncate(json.GetRawText())}");
+            throw new OvsdbProtocolException($"row must be an object, got {reader.TokenType} at byte {reader.TokenStartIndex}");
         }
 
         var builder = new Dictionary<string, OvsdbValue>(StringComparer.Ordinal);
@@ -127,17 +128,19 @@ public sealed class OvsdbRow : IEquatable<OvsdbRow>
             }
         }
 
-        foreach (var property in json.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var value = OvsdbJson.ReadValue(property.Value);
-            if (table?.Column(property.Name) is { } schema)
+            // One instance per column name, not one per row: a monitor of 10,000
+            // interfaces otherwise holds 100,000 copies of ten names.
+            var name = string.Intern(reader.GetString()!);
+            reader.Read();
+            var value = OvsdbJson.ReadValue(ref reader);
+            if (table?.Column(name) is { } schema)
             {
                 value = schema.Type.Coerce(value);
             }
 
-            // One instance per column name, not one per row: a monitor of 10,000
-            // interfaces otherwise holds 100,000 copies of ten names.
-            builder[string.Intern(property.Name)] = value;
+            builder[name] = value;
         }
 
         if (uuid == Guid.Empty && builder.TryGetValue("_uuid", out var self) && self.SingleOrNone is { Kind: OvsdbAtomKind.Uuid } u)

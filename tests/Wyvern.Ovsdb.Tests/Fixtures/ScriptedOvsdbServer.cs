@@ -80,12 +80,9 @@ internal sealed class ScriptedOvsdbServer : IAsyncDisposable
         using var cts = new CancellationTokenSource(5000);
         while (true)
         {
-            if (_framer.TryReadMessage(out var document))
+            if (_framer.TryReadMessage(out var message))
             {
-                using (document)
-                {
-                    return JsonNode.Parse(document!.RootElement.GetRawText())!.AsObject();
-                }
+                return JsonNode.Parse(message.Span)!.AsObject();
             }
 
             var n = await _stream!.ReadAsync(_framer.GetWriteMemory(), cts.Token);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Wyvern.Ovsdb.Binding;
 using Wyvern.Ovsdb.Monitoring;
@@ -41,10 +42,7 @@ public sealed class LocalPortStateTests
     public void IncrementalInterfaceChanges_GiveTheSameViewAsAFullRecompute_AndTheRightEvents()
     {
         var monitor = NewMonitor();
-        using (var json = JsonDocument.Parse(Expand(Snapshot)))
-        {
-            monitor.ApplySnapshot(json.RootElement, version2: true, Schema());
-        }
+        monitor.ApplySnapshot(Encoding.UTF8.GetBytes(Expand(Snapshot)), version2: true, Schema());
 
         var state = LocalPortState.Initial("br-int");
         var (afterInitial, initial) = state.Apply(Next(monitor));
@@ -67,8 +65,7 @@ public sealed class LocalPortStateTests
 
         foreach (var (modify, expected) in steps)
         {
-            using var json = JsonDocument.Parse(Expand(modify));
-            monitor.ApplyNotification(json.RootElement, version2: true);
+            monitor.ApplyNotification(Encoding.UTF8.GetBytes(Expand(modify)), version2: true);
             var update = Next(monitor);
             var (next, events) = state.Apply(update);
             events.Select(e => (e.Kind, e.Port.Name)).ShouldBe(expected, modify);

@@ -117,9 +117,13 @@ public sealed class OvsdbJsonTests
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    // The whole text must be the value: the reader is left on its last token.
     private static OvsdbValue Read(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return OvsdbJson.ReadValue(document.RootElement);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var value = OvsdbJson.ReadValue(ref reader);
+        reader.Read().ShouldBeFalse("the reader must be left on the value's last token");
+        return value;
     }
 }

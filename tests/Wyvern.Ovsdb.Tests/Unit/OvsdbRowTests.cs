@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Wyvern.Ovsdb.Values;
 
@@ -10,8 +11,11 @@ public sealed class OvsdbRowTests
 
     private static OvsdbRow Parse(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return OvsdbRow.Parse(Uuid, document.RootElement);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var row = OvsdbRow.Parse(Uuid, ref reader);
+        reader.Read().ShouldBeFalse("the reader must be left on the row's }");
+        return row;
     }
 
     [Fact]

@@ -76,6 +76,40 @@ public sealed class ScriptedExchangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transact_SelectRows_AreReadFromTheReply_WhateverTheMemberOrder()
+    {
+        var call = _client.TransactAsync("Open_vSwitch", [OvsdbOperation.Select("Bridge", [], ["_uuid", "name", "ports"])]);
+        var id = await _server.ExpectAsync("""
+            {"method":"transact","id":"*","params":["Open_vSwitch",{"op":"select","table":"Bridge","where":[],"columns":["_uuid","name","ports"]}]}
+            """);
+        // The envelope's members in another order than ovsdb-server writes them, with one we do not know.
+        await _server.SendAsync($$"""
+            {"error":null,"extra":{"a":[1,{"b":2}]},"result":[{"rows":[
+              {"_uuid":["uuid","@BRIDGE@"],"name":"br-int","ports":["set",[["uuid","@OTHER@"]]]},
+              {"_uuid":["uuid","@OTHER@"],"name":"br-ex","ports":["set",[]]}]}],"id":{{id!.ToJsonString()}}}
+            """);
+
+        var rows = (await call)[0].Rows;
+        rows.Select(r => (r.Uuid, r.GetString("name"))).ShouldBe([(Guid.Parse(BridgeUuid), "br-int"), (Guid.Parse(Other), "br-ex")]);
+        rows[0].GetUuids("ports").ShouldBe([Guid.Parse(Other)]);
+    }
+
+    [Fact]
+    public async Task MalformedResult_FailsThatRequest_AndTheSessionGoesOn()
+    {
+        var call = _client.TransactAsync("Open_vSwitch", [OvsdbOperation.Select("Bridge", [], ["name"])]);
+        var id = await _server.ExpectAsync("""{"method":"transact","id":"*","params":["Open_vSwitch",{"op":"select","table":"Bridge","where":[],"columns":["name"]}]}""");
+        await _server.ReplyAsync(id, """[{"rows":[{"name":["uuid",42]}]}]""");
+        var error = await Should.ThrowAsync<OvsdbProtocolException>(() => call);
+        error.Message.ShouldContain("not an OVSDB value");
+
+        var echo = _client.EchoAsync(["still here"]);
+        var echoId = await _server.ExpectAsync("""{"method":"echo","params":["still here"],"id":"*"}""");
+        await _server.ReplyAsync(echoId, """["still here"]""");
+        (await echo).ShouldBe(["still here"]);
+    }
+
+    [Fact]
     public async Task ServerEcho_IsAnsweredWithItsOwnParamsAndId()
     {
         await _server.SendAsync("""{"method":"echo","params":["ping",1],"id":"echo"}""");
