@@ -69,8 +69,33 @@ public static class CompileProbe
                 buffer.ResetWrittenCount();
             }
             var encoded = clock.Elapsed;
+            reconciler.Acknowledge(diff);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round}: store write {write.TotalMilliseconds:F0} ms (revision {revision}), compile {compile.TotalMilliseconds:F0} ms ({engine.Desired.Count:N0} flows), diff {(diffed - compile).TotalMilliseconds:F0} ms ({diff.Count:N0} flow mods), encode {(encoded - diffed).TotalMilliseconds:F0} ms ({bytes / 1e6:F1} MB); allocated so far {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, peak working set {PeakWorkingSet() / 1e6:F0} MB, {GC.CollectionCount(0)} collections"));
+            output.WriteLine(TimeRuleAdd(engine, reconciler, objects, round));
         }
+    }
+
+    // The controller's share of a rule added to the security group every port is in: the
+    // engine's recompute, the diff and the encoding of what changed (the scale run's rule adds).
+    private static string TimeRuleAdd(FlowEngine engine, FlowReconciler reconciler, List<NbObject> objects, int round)
+    {
+        var group = objects.OfType<SecurityGroup>().Single(g => g.Id == ScaleModel.DefaultSecurityGroupId);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var clock = Stopwatch.StartNew();
+        engine.HandleBatch([(group.Table, group.Id, group with { Rules = [.. group.Rules, ScaleModel.ExtraRule(round)] })]);
+        var compile = clock.Elapsed;
+        var diff = reconciler.Diff(engine.Desired, engine.Desired.TakeDirty());
+        var diffed = clock.Elapsed;
+        var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        foreach (var mod in diff.ToFlowMods())
+        {
+            mod.Encode(buffer, 1);
+            buffer.ResetWrittenCount();
+        }
+        var encoded = clock.Elapsed;
+        reconciler.Acknowledge(diff);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  rule add: compile {compile.TotalMilliseconds:F0} ms, diff {(diffed - compile).TotalMilliseconds:F0} ms ({diff.Count:N0} flow mods), encode {(encoded - diffed).TotalMilliseconds:F0} ms; allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB");
     }
 }
