@@ -1,8 +1,8 @@
-using System.Net;
 using Wyvern.Controller.Engine;
 using Wyvern.Controller.Reconciler;
 using Wyvern.Model;
 using Wyvern.Scale;
+using Wyvern.Controller.Tests.Scale;
 using Wyvern.Testing;
 
 namespace Wyvern.Controller.Tests.Engine;
@@ -115,34 +115,11 @@ public sealed class FlowEngineBatchTests
 
     private static List<NbObject> Objects(ScaleModel model) => [.. model.Build().Operations.Select(op => op.Value!)];
 
-    // The chassis as the benchmark sets it up: started, registered, its provider bridge patched, every
-    // VM port (and the extra ones) plugged before the model arrives.
-    private static FlowEngine Bound(ScaleModel model, int bulkOwners = 1000)
-    {
-        var engine = new FlowEngine(new ChassisState(ChassisName), FlowEngine.DefaultApps()) { BulkRecomputeOwners = bulkOwners };
-        engine.RunAll(); // the pipeline's own flows, as the controller starts
-        engine.HandleUpsert(new Chassis
-        {
-            Id = ChassisName,
-            UnderlayIp = IPAddress.Loopback,
-            BridgeMappings = new ValueMap([new(ScaleModel.PhysicalNetwork, "br-ex")]),
-            ExternalCapable = true,
-        });
-        engine.HandleProviderPort(ScaleModel.PhysicalNetwork, 60_000);
-        var ofport = 1;
-        foreach (var id in model.PortIds.Append(model.ExtraPort(1).Id))
-        {
-            engine.HandleLocalBinding(id, ofport++);
-        }
-        return engine;
-    }
+    // The chassis as the benchmark sets it up, every VM port (and the extra ones) plugged before the model arrives.
+    private static FlowEngine Bound(ScaleModel model, int bulkOwners = 1000) =>
+        ScaleChassis.Started(ChassisName, bulkOwners: bulkOwners).Plug(model.PortIds.Append(model.ExtraPort(1).Id));
 
-    private static FlowEngine FullRecompute(FlowEngine engine)
-    {
-        var full = new FlowEngine(engine.State, FlowEngine.DefaultApps());
-        full.RunAll();
-        return full;
-    }
+    private static FlowEngine FullRecompute(FlowEngine engine) => ScaleChassis.FullRecompute(engine);
 
     private static List<string> Canonical(FlowEngine engine) =>
         [.. engine.Desired.All.Select(f => $"{f.Key} {f.Owner} {string.Join(";", f.Instructions)}").Order(StringComparer.Ordinal)];

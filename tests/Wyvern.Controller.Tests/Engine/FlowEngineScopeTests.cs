@@ -1,9 +1,9 @@
-using System.Net;
 using Wyvern.Apps;
 using Wyvern.Controller.Engine;
 using Wyvern.Model;
 using Wyvern.Pipeline;
 using Wyvern.Scale;
+using Wyvern.Controller.Tests.Scale;
 using Wyvern.Testing;
 
 namespace Wyvern.Controller.Tests.Engine;
@@ -22,7 +22,7 @@ public sealed class FlowEngineScopeTests
     [Fact]
     public void RuleAdded_RerunsOnlyTheSecurityGroupAppForItsPorts_AndEqualsAFullRecompute()
     {
-        var (engine, apps, model) = Loaded();
+        var (engine, apps) = Loaded();
         var group = (SecurityGroup)engine.State.Get(NbTables.NameOf<SecurityGroup>(), ScaleModel.DefaultSecurityGroupId)!;
         var members = engine.State.PortsOfSecurityGroup(group.Id).Count();
         members.ShouldBeGreaterThan(20);
@@ -40,7 +40,7 @@ public sealed class FlowEngineScopeTests
     [Fact]
     public void APortChangedInTheSameBatch_GetsEveryApp()
     {
-        var (engine, apps, model) = Loaded();
+        var (engine, apps) = Loaded();
         var group = (SecurityGroup)engine.State.Get(NbTables.NameOf<SecurityGroup>(), ScaleModel.DefaultSecurityGroupId)!;
         var port = engine.State.PortsOfSecurityGroup(group.Id).First(p => p.DeviceOwner.StartsWith("compute", StringComparison.Ordinal));
         var moved = port with { MacAddress = MacAddress.Parse("fa:16:3e:99:99:99") };
@@ -74,35 +74,16 @@ public sealed class FlowEngineScopeTests
         set.Entries.ToDictionary()[b].ShouldBeNull();
     }
 
-    private static (FlowEngine Engine, List<Counting> Apps, ScaleModel Model) Loaded()
+    private static (FlowEngine Engine, List<Counting> Apps) Loaded()
     {
         var model = new ScaleModel(1, 2, 12, ChassisName, spareFloatingIps: 1);
         var apps = FlowEngine.DefaultApps().Select(a => new Counting(a)).ToList();
-        var engine = new FlowEngine(new ChassisState(ChassisName), apps);
-        engine.RunAll();
-        engine.HandleUpsert(new Chassis
-        {
-            Id = ChassisName,
-            UnderlayIp = IPAddress.Loopback,
-            BridgeMappings = new ValueMap([new(ScaleModel.PhysicalNetwork, "br-ex")]),
-            ExternalCapable = true,
-        });
-        engine.HandleProviderPort(ScaleModel.PhysicalNetwork, 60_000);
-        var ofport = 1;
-        foreach (var id in model.PortIds)
-        {
-            engine.HandleLocalBinding(id, ofport++);
-        }
+        var engine = ScaleChassis.Started(ChassisName, apps).Plug(model.PortIds);
         engine.HandleBatch(model.Build().Operations.Select(op => (op.Value!.Table, op.Value.Id, (NbObject?)op.Value)));
-        return (engine, apps, model);
+        return (engine, apps);
     }
 
-    private static FlowEngine FullRecompute(FlowEngine engine)
-    {
-        var full = new FlowEngine(engine.State, FlowEngine.DefaultApps());
-        full.RunAll();
-        return full;
-    }
+    private static FlowEngine FullRecompute(FlowEngine engine) => ScaleChassis.FullRecompute(engine);
 
     private static List<string> Canonical(FlowEngine engine) =>
         [.. engine.Desired.All.Select(f => $"{f.Key} {f.Owner} {f.App} {string.Join(";", f.Instructions)}").Order(StringComparer.Ordinal)];

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using Wyvern.Controller.Engine;
-using Wyvern.Model;
 using Wyvern.Pipeline;
 using Wyvern.Scale;
 using Wyvern.Testing;
@@ -21,7 +19,6 @@ namespace Wyvern.Controller.Tests.Scale;
 public sealed class ScaleModelFlowCountTests(ITestOutputHelper output)
 {
     private const string ChassisName = "scale-chassis";
-    private const int PatchPort = 60_000;
 
     [Theory]
     [InlineData(2, 10, 50)]
@@ -58,26 +55,12 @@ public sealed class ScaleModelFlowCountTests(ITestOutputHelper output)
 
     private static FlowEngine Compile(ScaleModel model)
     {
-        var engine = new FlowEngine(new ChassisState(ChassisName), FlowEngine.DefaultApps());
-        engine.RunAll();
-        engine.HandleUpsert(new Chassis
-        {
-            Id = ChassisName,
-            UnderlayIp = IPAddress.Loopback,
-            BridgeMappings = new ValueMap([new(ScaleModel.PhysicalNetwork, "br-ex")]),
-            ExternalCapable = true,
-        });
-        engine.HandleProviderPort(ScaleModel.PhysicalNetwork, PatchPort);
+        var engine = ScaleChassis.Started(ChassisName);
         foreach (var op in model.Build().Operations)
         {
             engine.HandleUpsert(op.Value!);
         }
-        var ofport = 1;
-        foreach (var id in model.PortIds)
-        {
-            engine.HandleLocalBinding(id, ofport++);
-        }
-        return engine;
+        return engine.Plug(model.PortIds);
     }
 
     /// <summary>Writes the flows per port by table and by kind of owner, for the benchmark document.</summary>
