@@ -44,8 +44,8 @@ public sealed class L2App : IApp
         var toPort = Apply(Registers.LoadDestinationPort(port.Key));
         var byMac = Match.Create(Registers.MatchNetwork(network.Key), MatchField.EthDst(Mac(port.MacAddress)));
         // Bound here: straight on to ingress (the egress table only dispatches to other hosts).
-        flows.Add(Make(TableId.L2Lookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.IngressConntrack)));
-        flows.Add(Make(TableId.IngressDestinationLookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.IngressConntrack)));
+        flows.Add(Make(TableId.L2Lookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.IngressSecurityGroupKey)));
+        flows.Add(Make(TableId.IngressDestinationLookup, Priorities.Entry, byMac, Id, owner, toPort, Goto(TableId.IngressSecurityGroupKey)));
     }
 
     private void ConsiderNetwork(Owner owner, IChassisView view, ICollection<FlowSpec> flows)
@@ -58,7 +58,7 @@ public sealed class L2App : IApp
         foreach (var (port, _) in PortRoles.LocalWorkloads(view, network.Id))
         {
             actions.Add(Registers.LoadDestinationPort(port.Key));
-            actions.Add(Resubmit(TableId.IngressConntrack));
+            actions.Add(Resubmit(TableId.IngressSecurityGroupKey));
         }
         var local = actions.ToArray();
         // One copy to each remote host of the network, never to every chassis;

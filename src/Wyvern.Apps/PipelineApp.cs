@@ -24,6 +24,8 @@ public sealed class PipelineApp : IApp
         }
         (TableId From, TableId To)[] passThrough =
         [
+            // A port outside the one-group case has no key (reg8 stays 0 in egress).
+            (TableId.EgressSecurityGroupKey, TableId.EgressConntrack),
             // Non-IP traffic skips security groups; the security-group tables drop on a miss.
             (TableId.EgressConntrack, TableId.ServicesClassification),
             (TableId.ServicesClassification, TableId.L2Lookup),
@@ -38,6 +40,10 @@ public sealed class PipelineApp : IApp
         {
             flows.Add(Make(from, Priorities.Default, Match.Any, Id, owner, Goto(to)));
         }
+        // In ingress reg8 may still hold the source port's key from egress: a destination
+        // without a key of its own must not be checked against its sender's group.
+        flows.Add(Make(TableId.IngressSecurityGroupKey, Priorities.Default, Match.Any, Id, owner,
+            Apply(Registers.LoadSecurityGroupKey(0)), Goto(TableId.IngressConntrack)));
         // Conntrack found the packet invalid for the connection it claims to belong to.
         flows.Add(Make(TableId.IngressNatResult, Priorities.Exception + 10,
             Match.Create(MatchField.CtState(CtStateFlags.Tracked | CtStateFlags.Invalid, CtStateFlags.Tracked | CtStateFlags.Invalid)), Id, owner));

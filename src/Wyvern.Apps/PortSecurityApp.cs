@@ -46,7 +46,7 @@ public sealed class PortSecurityApp : IApp
             return;
         }
         var source = Registers.MatchSourcePort(port.Key);
-        var admit = Goto(TableId.EgressConntrack);
+        var admit = Goto(TableId.EgressSecurityGroupKey);
         if (!port.PortSecurityEnabled)
         {
             flows.Add(Make(TableId.EgressPortSecurity, Priorities.Entry, Match.Create(source), Id, owner, admit));
@@ -113,7 +113,7 @@ public sealed class PortSecurityApp : IApp
         flows.Add(Make(TableId.EgressPortSecurity, Priorities.Shared, fromUnspecified, Id, owner,
             Apply(Move(OxmField.EthSrc, PipelineLayout.Scratch, 48)), check));
 
-        var admit = Goto(TableId.EgressConntrack);
+        var admit = Goto(TableId.EgressSecurityGroupKey);
         // DHCP discovery/request before the port has an address (RFC 2131 §4.1: source 0.0.0.0, to broadcast).
         flows.Add(Make(TableId.EgressPortSecurityUnaddressed, Priorities.Entry,
             Match.Create(Ip, MatchField.Ipv4Src(IPAddress.Any), MatchField.Ipv4Dst(IPAddress.Broadcast),

@@ -133,7 +133,17 @@ public sealed class SecurityGroupApp : IApp
         }
         var clauses = new ClauseTable();
         var groups = port.SecurityGroupIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (local)
+        if (local && KeyedGroup(port, view) is { } keyed)
+        {
+            // In one group: the port's packets carry the group's key and meet the group's own
+            // clause (ConsiderGroup), so a rule added to the group changes no port flow.
+            var load = Apply(Registers.LoadSecurityGroupKey(keyed.Key));
+            flows.Add(Make(TableId.EgressSecurityGroupKey, Priorities.Entry, Match.Create(Registers.MatchSourcePort(port.Key)), Id, owner,
+                load, Goto(TableId.EgressConntrack)));
+            flows.Add(Make(TableId.IngressSecurityGroupKey, Priorities.Entry, Match.Create(Registers.MatchDestinationPort(port.Key)), Id, owner,
+                load, Goto(TableId.IngressConntrack)));
+        }
+        else if (local)
         {
             foreach (var group in groups.Select(view.SecurityGroup).OfType<SecurityGroup>())
             {
@@ -175,6 +185,12 @@ public sealed class SecurityGroupApp : IApp
         foreach (var (rule, index) in Compilable(group))
         {
             var table = SecurityGroupRuleCompiler.Table(rule.Direction);
+            if (HasKey(group))
+            {
+                // The port clause of every port in this group alone (KeyedGroup).
+                clauses.Add(table, priority, Match.Create(Registers.MatchSecurityGroupKey(group.Key)),
+                    SecurityGroupRuleCompiler.Clause(group, index, rule, 0));
+            }
             if (rule.RemoteGroupId is null)
             {
                 clauses.Add(table, priority, SecurityGroupRuleCompiler.Remote(rule.Direction, rule.EtherType, rule.RemoteIpPrefix),
@@ -197,6 +213,55 @@ public sealed class SecurityGroupApp : IApp
         }
         clauses.AddTo(flows, Id, owner);
     }
+
+    /// <summary>
+    /// True if the port takes its rules through its group's key rather than clauses of its own:
+    /// port security on and exactly one group (<see cref="KeyedGroup"/> adds that the group exists).
+    /// Such a port's flows read of its group only whether it exists and its key, not its rules.
+    /// </summary>
+    public static bool TakesRulesByKey(LogicalPort port)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        if (!port.PortSecurityEnabled)
+        {
+            return false;
+        }
+        string? only = null;
+        foreach (var id in port.SecurityGroupIds)
+        {
+            if (only is null)
+            {
+                only = id;
+            }
+            else if (!string.Equals(id, only, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return only is not null;
+    }
+
+    /// <summary>
+    /// True if a member's address flows for <paramref name="remoteGroupId"/> are the same under both
+    /// versions of a group (either may be null): the same rules naming it as remote, at the same
+    /// index, direction, ethertype and clause count, at the same priority.
+    /// </summary>
+    public static bool SameMemberClauses(SecurityGroup? old, SecurityGroup? value, string remoteGroupId) =>
+        MemberClauses(old, remoteGroupId).SequenceEqual(MemberClauses(value, remoteGroupId));
+
+    private static IEnumerable<(uint Id, RuleDirection Direction, EtherType Type, byte Clauses, ushort Priority)> MemberClauses(
+        SecurityGroup? group, string remoteGroupId) =>
+        group is null
+            ? []
+            : Compilable(group).Where(r => r.Rule.RemoteGroupId == remoteGroupId).Select(r => (
+                SecurityGroupRuleCompiler.ConjunctionId(group, r.Index), r.Rule.Direction, r.Rule.EtherType,
+                SecurityGroupRuleCompiler.Clauses(r.Rule), SecurityGroupRuleCompiler.Priority(group)));
+
+    private static SecurityGroup? KeyedGroup(LogicalPort port, IChassisView view) =>
+        TakesRulesByKey(port) && view.SecurityGroup(port.SecurityGroupIds[0]) is { } group && HasKey(group) ? group : null;
+
+    // Keys start at 1; 0 in reg8 means "no key".
+    private static bool HasKey(SecurityGroup group) => group.Key > 0;
 
     /// <summary>The rules that compile, with their index: a remote prefix of the rule's own family, at most <see cref="SecurityGroupRuleCompiler.MaxRules"/>.</summary>
     private static IEnumerable<(SecurityGroupRule Rule, int Index)> Compilable(SecurityGroup group) =>

@@ -28,6 +28,8 @@ public static class PipelineLayout
 
     private static F Zone => Registers.ZoneField;
 
+    private static F GroupKey => Registers.SecurityGroupKeyField;
+
     private static F SenderMacHigh => Registers.SenderMacHighField;
 
     private static F SenderMacLow => Registers.SenderMacLowField;
@@ -45,15 +47,17 @@ public static class PipelineLayout
         Table(TableId.ExternalIngress, "Traffic arriving from a provider network through its patch port: VLAN (or none, for flat) → network key.",
             [F.InPort, F.VlanVid, .. L2], [F.Metadata, F.VlanVid], [TableId.IngressNat, TableId.IngressDestinationLookup]),
         Table(TableId.EgressPortSecurity, "Anti-spoofing, by sender: a port with port security off passes; IPv6 from one of the port's own MAC and address pairs (fixed IPs, EUI-64 link-local, allowed address pairs) passes; IPv4 and ARP load the sender MAC (eth_src; arp_sha for ARP) into xreg0, mark reg0 bit 16 and load the sender address (ipv4_src; arp_spa) into reg2, ICMPv6 from :: (DAD, MLD) loads the sender MAC only, and both go on to the address check; everything else is dropped.",
-            [SourcePort, F.EthSrc, F.EthType, F.Ipv6Src, F.IpProto], [Scratch, SenderMacHigh, SenderAddress], [TableId.EgressPortSecurityAddress, TableId.EgressConntrack]),
+            [SourcePort, F.EthSrc, F.EthType, F.Ipv6Src, F.IpProto], [Scratch, SenderMacHigh, SenderAddress], [TableId.EgressPortSecurityAddress, TableId.EgressSecurityGroupKey]),
         Table(TableId.EgressPortSecurityAddress, "Anti-spoofing, by address: the port (reg6) with its MAC (eth_src and the sender MAC in reg0/reg1) and one of its IPv4 addresses or allowed address pairs (reg2, marked IPv4) passes; the port's own MAC with no sender address (reg2 = 0) goes on to the unaddressed check; everything else is dropped.",
-            [SourcePort, F.EthSrc, SenderMacHigh, SenderMacLow, SenderAddress], [], [TableId.EgressPortSecurityUnaddressed, TableId.EgressConntrack]),
+            [SourcePort, F.EthSrc, SenderMacHigh, SenderMacLow, SenderAddress], [], [TableId.EgressPortSecurityUnaddressed, TableId.EgressSecurityGroupKey]),
         Table(TableId.EgressPortSecurityUnaddressed, "Anti-spoofing, from a port's own MAC without an address: DHCP discovery (0.0.0.0 to 255.255.255.255, UDP 68 to 67), ARP probes (sender 0.0.0.0) and ICMPv6 from :: (duplicate address detection, MLD) pass; everything else is dropped.",
-            [F.EthType, F.IpProto, F.Ipv4Src, F.Ipv4Dst, F.UdpSrc, F.UdpDst, F.ArpSpa, F.Ipv6Src], [], [TableId.EgressConntrack]),
+            [F.EthType, F.IpProto, F.Ipv4Src, F.Ipv4Dst, F.UdpSrc, F.UdpDst, F.ArpSpa, F.Ipv6Src], [], [TableId.EgressSecurityGroupKey]),
+        Table(TableId.EgressSecurityGroupKey, "Egress security-group key: a port with port security in exactly one security group loads that group's key into reg8, so the group's rules take it as one flow per group rather than one per port; other packets keep reg8 = 0 (registers start at zero).",
+            [SourcePort], [GroupKey], [TableId.EgressConntrack]),
         Table(TableId.EgressConntrack, "Egress conntrack: IPv4/IPv6 from a port with port security loads the network's zone (reg3) and goes through conntrack in it, continuing in the egress security-group table; ports with port security off, non-IP traffic, DHCP requests and IPv6 router/neighbour discovery and MLD skip security groups.",
             [SourcePort, F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst, F.Icmpv6Type], [Zone], [TableId.EgressSecurityGroup, TableId.ServicesClassification]),
-        Table(TableId.EgressSecurityGroup, "Egress security groups: invalid connections dropped; replies, related traffic and connections already admitted here pass; otherwise a conjunctive match (port's group × destination × protocol/ports) admits and commits the connection (ct_mark bit 0); the rest is dropped.",
-            [SourcePort, F.CtState, F.CtMark, F.ConjId, .. L2, .. Ip4, .. L4, .. Ip6], [F.CtMark], [TableId.ServicesClassification]),
+        Table(TableId.EgressSecurityGroup, "Egress security groups: invalid connections dropped; replies, related traffic and connections already admitted here pass; otherwise a conjunctive match (port's group, by its key in reg8 or, for a port in several groups, by the port × destination × protocol/ports) admits and commits the connection (ct_mark bit 0); the rest is dropped.",
+            [SourcePort, GroupKey, F.CtState, F.CtMark, F.ConjId, .. L2, .. Ip4, .. L4, .. Ip6], [F.CtMark], [TableId.ServicesClassification]),
         Table(TableId.ServicesClassification, "ARP goes to the ARP responder, DHCP requests to the DHCP table, the rest to L2 lookup.",
             [F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst, F.Icmpv6Type], [], [TableId.Arp, TableId.Dhcp, TableId.Ipv6Nd, TableId.L2Lookup]),
         Table(TableId.Arp, "ARP requests for a known address on the network (a port, a router interface) are answered in place, except the owner's own probes and announcements; the rest continue to L2.",
@@ -67,7 +71,7 @@ public static class PipelineLayout
         Table(TableId.IngressNatResult, "After ingress NAT: a packet still addressed to a gateway IP had no connection (unsolicited) and is dropped; invalid ones too; the rest is routed by the router (reg5).",
             [Router, F.CtState, F.EthType, F.Ipv4Dst], [], [TableId.L3Lookup]),
         Table(TableId.L2Lookup, "Destination MAC of a port → reg7, then ingress for a port bound here and egress for one bound elsewhere; a router interface MAC → reg5 and L3; broadcast and multicast → every local port of the network and one tunnelled copy per remote host of it.",
-            [F.Metadata, F.EthDst], [DestinationPort, Router, F.TunnelId, F.TunIpv4Dst, F.VlanVid], [TableId.Egress, TableId.L3Lookup, TableId.IngressConntrack], mayOutput: true),
+            [F.Metadata, F.EthDst], [DestinationPort, Router, F.TunnelId, F.TunIpv4Dst, F.VlanVid], [TableId.Egress, TableId.L3Lookup, TableId.IngressSecurityGroupKey], mayOutput: true),
         Table(TableId.L3Lookup, "Distributed routing on the source chassis: router key + longest destination prefix → TTL decrement, source MAC of the outgoing interface, network key of the next network; echo requests to the router's own addresses are answered in place.",
             [Router, F.Metadata, F.EthType, F.Ipv4Dst, F.Ipv6Dst, F.IpProto, F.Icmpv4Type], [F.Metadata, F.EthSrc, F.EthDst, F.Ipv4Src, F.Ipv4Dst, F.Icmpv4Type, Scratch, NextHop], [TableId.L3Proactive, TableId.EgressNat], mayOutput: true),
         Table(TableId.L3Proactive, "Neighbours: network key + next-hop IPv4 (reg4) or destination IPv6 of a known port → its MAC, then L2 lookup in the next network.",
@@ -81,11 +85,13 @@ public static class PipelineLayout
         Table(TableId.Egress, "A destination port bound on another chassis is tunnelled there (tun_id, tun_dst, the virtual tunnel port), or, on a VLAN/flat network, tagged and sent out of the provider patch port.",
             [DestinationPort, F.Metadata], [F.TunnelId, F.TunIpv4Dst, F.VlanVid], [], mayOutput: true),
         Table(TableId.IngressDestinationLookup, "Packets from a tunnel: destination MAC → reg7; broadcast → the network's local ports; on a router's active gateway chassis, a router interface MAC (north-south traffic routed on another chassis and tunnelled here) → reg5 and egress NAT.",
-            [F.Metadata, F.EthDst], [DestinationPort, Router], [TableId.IngressConntrack, TableId.EgressNat]),
+            [F.Metadata, F.EthDst], [DestinationPort, Router], [TableId.IngressSecurityGroupKey, TableId.EgressNat]),
+        Table(TableId.IngressSecurityGroupKey, "Ingress security-group key: a port with port security in exactly one security group loads that group's key into reg8; every other destination loads 0 (egress may have left the source port's key there).",
+            [DestinationPort], [GroupKey], [TableId.IngressConntrack]),
         Table(TableId.IngressConntrack, "Ingress conntrack: IPv4/IPv6 to a port with port security loads the network's zone (reg3) and goes through conntrack in it, continuing in the ingress security-group table; ports with port security off, non-IP traffic, DHCP replies and IPv6 router/neighbour discovery skip security groups.",
             [DestinationPort, F.Metadata, F.EthType, F.IpProto, F.UdpSrc, F.UdpDst, F.Icmpv6Type], [Zone], [TableId.IngressSecurityGroup, TableId.IngressDispatch]),
-        Table(TableId.IngressSecurityGroup, "Ingress security groups: invalid connections dropped; replies, related traffic and connections already admitted here pass; otherwise a conjunctive match (port's group × source × protocol/ports) admits and commits the connection (ct_mark bit 1); the rest is dropped.",
-            [DestinationPort, F.CtState, F.CtMark, F.ConjId, .. L2, .. Ip4, .. L4, .. Ip6], [F.CtMark], [TableId.IngressDispatch]),
+        Table(TableId.IngressSecurityGroup, "Ingress security groups: invalid connections dropped; replies, related traffic and connections already admitted here pass; otherwise a conjunctive match (port's group, by its key in reg8 or, for a port in several groups, by the port × source × protocol/ports) admits and commits the connection (ct_mark bit 1); the rest is dropped.",
+            [DestinationPort, GroupKey, F.CtState, F.CtMark, F.ConjId, .. L2, .. Ip4, .. L4, .. Ip6], [F.CtMark], [TableId.IngressDispatch]),
         Table(TableId.IngressDispatch, "Destination port key → the port's ofport.",
             [DestinationPort], [], [], mayOutput: true),
     }.ToFrozenDictionary(t => t.Id);

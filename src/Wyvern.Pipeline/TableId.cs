@@ -22,6 +22,9 @@ public enum TableId : byte
     /// <summary>Anti-spoofing: what a port may send from its own MAC before it has an address (DHCP discovery, ARP probes, DAD).</summary>
     EgressPortSecurityUnaddressed = 7,
 
+    /// <summary>The source port's security group key (reg8), when it is in exactly one group.</summary>
+    EgressSecurityGroupKey = 9,
+
     /// <summary>Egress conntrack (security groups).</summary>
     EgressConntrack = 10,
 
@@ -69,6 +72,9 @@ public enum TableId : byte
 
     /// <summary>Packets from tunnels: destination MAC → destination port key.</summary>
     IngressDestinationLookup = 100,
+
+    /// <summary>The destination port's security group key (reg8), when it is in exactly one group; 0 otherwise.</summary>
+    IngressSecurityGroupKey = 104,
 
     /// <summary>Ingress conntrack (security groups).</summary>
     IngressConntrack = 105,

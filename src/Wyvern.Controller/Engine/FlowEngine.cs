@@ -13,7 +13,7 @@ namespace Wyvern.Controller.Engine;
 /// <list type="bullet">
 /// <item>Apps are pure: an owner's flows are a function of the state alone.</item>
 /// <item>After any sequence of changes, the desired table equals what <see cref="RunAll"/> computes from the same state (tested on every scenario).</item>
-/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis; for a security group, its ports and the members of the groups it names as remote (a port's own membership flows are its own, so a port joining or leaving a group recomputes only that port), with the security-group app alone: no other app reads a group.</item>
+/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis; for a security group, its own flows, its ports that list its rules themselves (in several groups) or all of them when it appears, goes or changes key, and the members of a group it names as remote when the rules naming that group changed (a port's own membership flows are its own, so a port joining or leaving a group recomputes only that port); ports with the security-group app alone: no other app reads a group.</item>
 /// </list>
 /// </summary>
 public sealed class FlowEngine
@@ -229,6 +229,11 @@ public sealed class FlowEngine
     /// <summary>Adds the owners that read <paramref name="old"/> or <paramref name="value"/> (either may be null).</summary>
     private void AddAffected(OwnerSet owners, NbObject? old, NbObject? value)
     {
+        if (old is SecurityGroup || value is SecurityGroup)
+        {
+            AddAffectedByGroup(owners, old as SecurityGroup, value as SecurityGroup);
+            return;
+        }
         foreach (var o in new[] { old, value })
         {
             switch (o)
@@ -264,23 +269,6 @@ public sealed class FlowEngine
                 case Neighbour nb:
                     owners.UnionWith(ExternalOwners(nb.NetworkId));
                     break;
-                case SecurityGroup g:
-                    // Its rule flows; its ports (their conjunction clauses list its rules); the members of
-                    // every group its rules name as remote (their address flows carry its rules' ids).
-                    // Of a port's flows only the security-group app's read a group.
-                    owners.Add(Owner.SecurityGroup(g.Id));
-                    foreach (var port in State.PortsOfSecurityGroup(g.Id))
-                    {
-                        owners.Add(Owner.Port(port.Id), AppId.SecurityGroup);
-                    }
-                    foreach (var remote in ChassisState.RemoteGroups(g))
-                    {
-                        foreach (var member in State.PortsOfSecurityGroup(remote))
-                        {
-                            owners.Add(Owner.Port(member.Id), AppId.SecurityGroup);
-                        }
-                    }
-                    break;
                 case Chassis c:
                     // Its address or tunnel types changed, or its lease expired:
                     // the ports bound there and the networks that flood to them.
@@ -294,6 +282,36 @@ public sealed class FlowEngine
                     break;
                 default:
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A security group changed (either version may be null). Its own flows (its rules, and the
+    /// clause its ports in no other group meet through their key) are recomputed; of its ports,
+    /// those in this group alone only when it appears, goes or changes key, the others (their
+    /// clauses list its rules) always; the members of each group its rules name as remote only when
+    /// the rules naming that group changed (their address flows carry those rules' clauses). Of a
+    /// port's flows only the security-group app's read a group.
+    /// </summary>
+    private void AddAffectedByGroup(OwnerSet owners, SecurityGroup? old, SecurityGroup? value)
+    {
+        var id = (value ?? old)!.Id;
+        owners.Add(Owner.SecurityGroup(id));
+        var keyChanged = old?.Key != value?.Key;
+        foreach (var port in State.PortsOfSecurityGroup(id))
+        {
+            if (keyChanged || !SecurityGroupApp.TakesRulesByKey(port))
+            {
+                owners.Add(Owner.Port(port.Id), AppId.SecurityGroup);
+            }
+        }
+        var remotes = (old is null ? [] : ChassisState.RemoteGroups(old)).Union(value is null ? [] : ChassisState.RemoteGroups(value));
+        foreach (var remote in remotes.Where(r => !SecurityGroupApp.SameMemberClauses(old, value, r)))
+        {
+            foreach (var member in State.PortsOfSecurityGroup(remote))
+            {
+                owners.Add(Owner.Port(member.Id), AppId.SecurityGroup);
             }
         }
     }

@@ -9,10 +9,10 @@ using Wyvern.Testing;
 namespace Wyvern.Controller.Tests.Engine;
 
 /// <summary>
-/// A change to a security group recomputes its ports with the security-group app alone: a rule
-/// added to the group every port is in must not rerun the other twelve apps for every port (at
-/// 10,000 ports that was ~130,000 flows rebuilt to change 10,000). A port changed in the same
-/// batch still gets every app. Either way the table equals a full recompute.
+/// A change to a security group recomputes only the ports whose flows read what changed, and
+/// those with the security-group app alone: a rule added to the group every port is in must not
+/// rebuild every port (at 10,000 ports that was ~130,000 flows to change 10,000). A port changed
+/// in the same batch still gets every app. Either way the table equals a full recompute.
 /// </summary>
 [Trait("Layer", Layer.Unit)]
 public sealed class FlowEngineScopeTests
@@ -20,20 +20,34 @@ public sealed class FlowEngineScopeTests
     private const string ChassisName = "scope-chassis";
 
     [Fact]
-    public void RuleAdded_RerunsOnlyTheSecurityGroupAppForItsPorts_AndEqualsAFullRecompute()
+    public void RuleAdded_RecomputesNoPort_WhenItsPortsTakeRulesByKey_AndEqualsAFullRecompute()
     {
         var (engine, apps) = Loaded();
         var group = (SecurityGroup)engine.State.Get(NbTables.NameOf<SecurityGroup>(), ScaleModel.DefaultSecurityGroupId)!;
-        var members = engine.State.PortsOfSecurityGroup(group.Id).Count();
-        members.ShouldBeGreaterThan(20);
+        engine.State.PortsOfSecurityGroup(group.Id).Count().ShouldBeGreaterThan(20);
         var before = engine.Desired.Count;
 
         Counting.Reset(apps);
         engine.HandleUpsert(group with { Rules = [.. group.Rules, ScaleModel.ExtraRule(0)] });
 
+        // The rule names a prefix, not a group: no member's address flows change either.
+        apps.Sum(a => a.PortOwners).ShouldBe(0);
+        engine.Desired.Count.ShouldBeGreaterThan(before);
+        Canonical(engine).ShouldBe(Canonical(FullRecompute(engine)));
+    }
+
+    [Fact]
+    public void RuleNamingARemoteGroup_RecomputesItsMembers_WithTheSecurityGroupAppAlone()
+    {
+        var (engine, apps) = Loaded();
+        var group = (SecurityGroup)engine.State.Get(NbTables.NameOf<SecurityGroup>(), ScaleModel.DefaultSecurityGroupId)!;
+        var members = engine.State.PortsOfSecurityGroup(group.Id).Count();
+
+        Counting.Reset(apps);
+        engine.HandleUpsert(group with { Rules = [.. group.Rules, ScaleModel.ExtraRule(0) with { RemoteIpPrefix = null, RemoteGroupId = group.Id }] });
+
         apps.Where(a => a.Id != AppId.SecurityGroup).Sum(a => a.PortOwners).ShouldBe(0);
         apps.Single(a => a.Id == AppId.SecurityGroup).PortOwners.ShouldBe(members);
-        engine.Desired.Count.ShouldBeGreaterThan(before);
         Canonical(engine).ShouldBe(Canonical(FullRecompute(engine)));
     }
 

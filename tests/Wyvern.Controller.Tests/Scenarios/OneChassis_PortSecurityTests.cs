@@ -181,7 +181,8 @@ public sealed class OneChassis_PortSecurityTests
         trace.Single().Port.ShouldBe((uint)OfVm2);
         var tables = trace.Path.Select(p => p.Table).ToList();
         tables.ShouldNotContain((byte)TableId.Egress);
-        tables.IndexOf((byte)TableId.IngressConntrack).ShouldBe(tables.IndexOf((byte)TableId.L2Lookup) + 1, trace.ToString());
+        tables.IndexOf((byte)TableId.IngressSecurityGroupKey).ShouldBe(tables.IndexOf((byte)TableId.L2Lookup) + 1, trace.ToString());
+        tables.IndexOf((byte)TableId.IngressConntrack).ShouldBe(tables.IndexOf((byte)TableId.IngressSecurityGroupKey) + 1, trace.ToString());
         trace.Path.Single(p => p.Table == (byte)TableId.IngressDispatch).Flow.Match.Fields.ToArray()
             .ShouldContain(Registers.MatchDestinationPort(Vm2.Key));
     }

@@ -181,6 +181,41 @@ public sealed class OneChassis_SecurityGroupTests
     }
 
     [Fact]
+    public void RuleAddedToTheGroupEveryPortIsIn_ChangesNoPortFlow_AndAdmitsAtOnce()
+    {
+        var s = Build([DefaultId], [DefaultId], [EgressOnly.Id], Default, EgressOnly);
+        var portFlows = PortFlows(s);
+        Delivered(s, Vm3, Syn(Vm3, Vm1, 8080), Vm1).ShouldBeFalse(); // vm3 is not a member
+
+        s.Put(Default.With(Rule("d-8080", RuleDirection.Ingress, protocol: 6, min: 8080, max: 8080, prefix: "0.0.0.0/0")));
+
+        Delivered(s, Vm3, Syn(Vm3, Vm1, 8080, 40040), Vm1).ShouldBeTrue();
+        Delivered(s, Vm3, Syn(Vm3, Vm2, 8080, 40041), Vm2).ShouldBeTrue();
+        Delivered(s, Vm3, Syn(Vm3, Vm1, 22, 40042), Vm1).ShouldBeFalse();
+        PortFlows(s).ShouldBe(portFlows);
+        s.LastSyncCount.ShouldBeLessThanOrEqualTo(4); // the group's key clause, protocol clause and conj_id flow
+        s.Verify();
+    }
+
+    [Fact]
+    public void RuleAddedToOneOfAPortsGroups_ReachesThatPortsOwnClauses()
+    {
+        var ssh = Group("sg-ssh", 6, Rule("s-22", RuleDirection.Ingress, protocol: 6, min: 22, max: 22));
+        var s = Build([EgressOnly.Id], [Web.Id, ssh.Id], [EgressOnly.Id], EgressOnly, Web, ssh);
+        Delivered(s, Vm3, Syn(Vm3, Vm2, 9090), Vm2).ShouldBeFalse();
+
+        s.Put(ssh.With(Rule("s-9090", RuleDirection.Ingress, protocol: 6, min: 9090, max: 9090)));
+
+        Delivered(s, Vm3, Syn(Vm3, Vm2, 9090, 40030), Vm2).ShouldBeTrue();
+        Delivered(s, Vm3, Syn(Vm3, Vm2, 22, 40031), Vm2).ShouldBeTrue();
+        s.Verify();
+    }
+
+    private static List<string> PortFlows(ScenarioSwitch s) =>
+        [.. s.Engine.Desired.All.Where(f => f.Owner.StartsWith("port/", StringComparison.Ordinal))
+            .Select(f => $"{f.Key} {string.Join(";", f.Instructions)}").Order(StringComparer.Ordinal)];
+
+    [Fact]
     public void SeveralGroups_GiveTheUnion()
     {
         var ssh = Group("sg-ssh", 6, Rule("s-22", RuleDirection.Ingress, protocol: 6, min: 22, max: 22));
