@@ -211,6 +211,21 @@ public sealed class OneChassis_SecurityGroupTests
         s.Verify();
     }
 
+    [Fact]
+    public void SendersKey_DoesNotReachAKeylessDestination()
+    {
+        // vm3's one group admits TCP 8081 to its members; vm1, in two groups, has no key. Were
+        // vm3's key left in reg8 at vm1's ingress, that rule would admit vm3.
+        var outsider = Group("sg-out", 7, Rule("o-out4", RuleDirection.Egress),
+            Rule("o-8081", RuleDirection.Ingress, protocol: 6, min: 8081, max: 8081));
+        var s = Build([DefaultId, Web.Id], [DefaultId], [outsider.Id], Default, Web, outsider);
+
+        Delivered(s, Vm3, Syn(Vm3, Vm1, 8081), Vm1).ShouldBeFalse();
+        Delivered(s, Vm2, Syn(Vm2, Vm1, 8081), Vm1).ShouldBeTrue(); // a default-group member
+        Delivered(s, Vm3, Syn(Vm3, Vm1, 8080, 40050), Vm1).ShouldBeFalse(); // sg-web admits 8080 from net-a only
+        s.Verify();
+    }
+
     private static List<string> PortFlows(ScenarioSwitch s) =>
         [.. s.Engine.Desired.All.Where(f => f.Owner.StartsWith("port/", StringComparison.Ordinal))
             .Select(f => $"{f.Key} {string.Join(";", f.Instructions)}").Order(StringComparer.Ordinal)];
