@@ -154,45 +154,27 @@ public sealed partial class SwitchSession
     {
         var period = TimeSpan.FromMilliseconds(Math.Max(10, Math.Min(_options.EchoInterval.TotalMilliseconds, _options.DeadPeerTimeout.TotalMilliseconds) / 4));
         using var timer = new PeriodicTimer(period);
-        var lastEcho = 0L;
+        var keepAlive = new KeepAlive(_options);
         try
         {
             while (await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false))
             {
                 var now = Environment.TickCount64;
-                // The last sign of life: a message from the peer, or the peer taking a
-                // chunk of our data (what we wrote last may still sit in the socket
-                // buffers for a while after the write returns).
-                var idle = now - Math.Max(Interlocked.Read(ref _lastReceivedTimestamp), Interlocked.Read(ref _lastWriteProgressTimestamp));
-                if (Volatile.Read(ref _writesInProgress) > 0)
+                // Signs of life: a message from the peer, or the peer taking a chunk of our data
+                // (what we wrote last may still sit in the socket buffers after the write returns).
+                var writing = Volatile.Read(ref _writesInProgress) > 0;
+                switch (keepAlive.Tick(now, Interlocked.Read(ref _lastReceivedTimestamp), Interlocked.Read(ref _lastWriteProgressTimestamp), writing))
                 {
-                    if (idle >= _options.DeadPeerTimeout.TotalMilliseconds)
-                    {
-                        Close($"dead peer: it took none of our data and sent nothing for {idle} ms");
+                    case KeepAliveAction.Close:
+                        Close(writing
+                            ? $"dead peer: it took none of our data and sent nothing for {keepAlive.Idle} ms"
+                            : $"dead peer: no message for {keepAlive.Idle} ms");
                         return;
-                    }
-
-                    lastEcho = 0;
-                    continue;
-                }
-
-                if (idle < _options.EchoInterval.TotalMilliseconds)
-                {
-                    lastEcho = 0; // the peer spoke since our last echo
-                }
-
-                // Dead only if it also left our echo unanswered long enough, so a late
-                // timer tick (a busy thread pool) cannot drop a healthy switch.
-                var echoUnanswered = lastEcho != 0 && now - lastEcho >= _options.DeadPeerTimeout.TotalMilliseconds - _options.EchoInterval.TotalMilliseconds;
-                if (idle >= _options.DeadPeerTimeout.TotalMilliseconds && echoUnanswered)
-                {
-                    Close($"dead peer: no message for {idle} ms");
-                    return;
-                }
-
-                if (idle >= _options.EchoInterval.TotalMilliseconds && lastEcho == 0 && TryStartEcho())
-                {
-                    lastEcho = now;
+                    case KeepAliveAction.SendEcho when TryStartEcho():
+                        keepAlive.EchoSent(now);
+                        break;
+                    default:
+                        break;
                 }
             }
         }
