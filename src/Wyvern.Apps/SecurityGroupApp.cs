@@ -12,7 +12,9 @@ namespace Wyvern.Apps;
 /// network's conntrack zone (reg3) and goes through conntrack. Per group: its
 /// rules as conjunctive matches (<see cref="SecurityGroupRuleCompiler"/>) and
 /// one conj_id flow per rule that commits the connection and marks it
-/// admitted in that direction. Per port: its clause of its groups' rules and,
+/// admitted in that direction, and the port clause of its rules for the ports
+/// in it alone, which match its key in reg8. Per port: the key of its one group
+/// (tables 9/104), or, in several groups, its own clause of their rules; and,
 /// for every group that names one of its groups as remote, its addresses
 /// (fixed IPs and allowed address pairs). Flows grow with ports + rules +
 /// members, never their product. Ports with port security off skip both tables.

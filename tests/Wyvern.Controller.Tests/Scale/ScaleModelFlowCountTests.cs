@@ -39,7 +39,8 @@ public sealed class ScaleModelFlowCountTests(ITestOutputHelper output)
     /// (link-local IPv6; its IPv4 address; its MAC without an address: 3), the
     /// ARP answer and the exception for its own requests (2), L2 lookup from
     /// local senders and from tunnels (2), the neighbour entry (1), its
-    /// security-group clauses (egress port, ingress port, ingress member: 3).
+    /// security-group flows (its group's key for egress and for ingress, its address as an
+    /// ingress member: 3).
     /// </summary>
     [Fact]
     public void BenchmarkModel_OneVmPortOwns13Flows()
