@@ -28,7 +28,7 @@ public static class ChassisBootstrap
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var state = await ChassisState.ReadAsync(client, options.Database, cancellationToken);
+        var state = await ChassisState.ReadAsync(client, options, cancellationToken);
         var plan = new BootstrapPlan();
         var (systemId, hostname) = PlanIdentity(state, options, plan);
         var integration = PlanIntegrationBridge(state, options, plan);

@@ -57,6 +57,24 @@ public sealed class ChassisBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ItReadsOnlyThePortsItManages_AndWhatTheyReference()
+    {
+        await ChassisBootstrap.RunAsync(_client, Options);
+        var vms = Enumerable.Range(0, 40).SelectMany(i => new[] { "--", "add-port", "br-int", $"tap{i}", "--", "set", "Interface", $"tap{i}", "type=internal" });
+        _server.Vsctl([.. vms.Skip(1)]);
+        // A tunnel port under a name of its own: found through its interface, in a second read.
+        _server.Vsctl("add-port", "br-int", "vx-other", "--", "set", "Interface", "vx-other", "type=vxlan",
+            "options:remote_ip=flow", "options:key=flow");
+
+        var state = await ChassisState.ReadAsync(_client, Options, CancellationToken.None);
+
+        state.Interfaces.Values.Select(i => i.Name).ShouldBe(["geneve-vt", "int-br-ex", "phy-br-ex", "vx-other", "vxlan-vt"], ignoreOrder: true);
+        state.Ports.Values.Select(p => p.Name).ShouldBe(["geneve-vt", "int-br-ex", "phy-br-ex", "vx-other", "vxlan-vt"], ignoreOrder: true);
+        state.Bridge("br-int")!.Ports.Count.ShouldBe(45); // 40 taps, 3 tunnel ports, the patch, br-int's own
+        (await ChassisBootstrap.RunAsync(_client, Options)).Changes.ShouldBe(["remove port vx-other from br-int"]);
+    }
+
+    [Fact]
     public async Task SecondRun_ChangesNothing_NoWriteAndEveryRowVersionUnchanged()
     {
         await ChassisBootstrap.RunAsync(_client, Options);
