@@ -43,7 +43,7 @@ public sealed class PipelineApp : IApp
         // In ingress reg8 may still hold the source port's key from egress: a destination
         // without a key of its own must not be checked against its sender's group.
         flows.Add(Make(TableId.IngressSecurityGroupKey, Priorities.Default, Match.Any, Id, owner,
-            Apply(Registers.LoadSecurityGroupKey(0)), Goto(TableId.IngressConntrack)));
+            Apply(Registers.LoadSecurityGroupKey(0u)), Goto(TableId.IngressConntrack)));
         // Conntrack found the packet invalid for the connection it claims to belong to.
         flows.Add(Make(TableId.IngressNatResult, Priorities.Exception + 10,
             Match.Create(MatchField.CtState(CtStateFlags.Tracked | CtStateFlags.Invalid, CtStateFlags.Tracked | CtStateFlags.Invalid)), Id, owner));

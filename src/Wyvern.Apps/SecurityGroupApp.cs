@@ -13,8 +13,8 @@ namespace Wyvern.Apps;
 /// rules as conjunctive matches (<see cref="SecurityGroupRuleCompiler"/>) and
 /// one conj_id flow per rule that commits the connection and marks it
 /// admitted in that direction, and the port clause of its rules for the ports
-/// in it alone, which match its key in reg8. Per port: the key of its one group
-/// (tables 9/104), or, in several groups, its own clause of their rules; and,
+/// that carry its key in reg8. Per port: the keys of its one or two groups
+/// (tables 9/104), or, in more groups, its own clause of their rules; and,
 /// for every group that names one of its groups as remote, its addresses
 /// (fixed IPs and allowed address pairs). Flows grow with ports + rules +
 /// members, never their product. Ports with port security off skip both tables.
@@ -135,11 +135,11 @@ public sealed class SecurityGroupApp : IApp
         }
         var clauses = new ClauseTable();
         var groups = port.SecurityGroupIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (local && KeyedGroup(port, view) is { } keyed)
+        if (local && PortKey(port, view) is { } key)
         {
-            // In one group: the port's packets carry the group's key and meet the group's own
-            // clause (ConsiderGroup), so a rule added to the group changes no port flow.
-            var load = Apply(Registers.LoadSecurityGroupKey(keyed.Key));
+            // In one or two groups: the port's packets carry the groups' keys and meet each
+            // group's own clause (ConsiderGroup), so a rule added to a group changes no port flow.
+            var load = Apply(Registers.LoadSecurityGroupKey(key));
             flows.Add(Make(TableId.EgressSecurityGroupKey, Priorities.Entry, Match.Create(Registers.MatchSourcePort(port.Key)), Id, owner,
                 load, Goto(TableId.EgressConntrack)));
             flows.Add(Make(TableId.IngressSecurityGroupKey, Priorities.Entry, Match.Create(Registers.MatchDestinationPort(port.Key)), Id, owner,
@@ -189,9 +189,10 @@ public sealed class SecurityGroupApp : IApp
             var table = SecurityGroupRuleCompiler.Table(rule.Direction);
             if (HasKey(group))
             {
-                // The port clause of every port in this group alone (KeyedGroup).
-                clauses.Add(table, priority, Match.Create(Registers.MatchSecurityGroupKey(group.Key)),
-                    SecurityGroupRuleCompiler.Clause(group, index, rule, 0));
+                // The port clause of every port that carries this group's key (PortKey), in either half of reg8.
+                var clause = SecurityGroupRuleCompiler.Clause(group, index, rule, 0);
+                clauses.Add(table, priority, Match.Create(Registers.MatchSecurityGroupKey((uint)group.Key, KeyHalf)), clause);
+                clauses.Add(table, priority, Match.Create(Registers.MatchSecurityGroupKey((uint)group.Key << 16, KeyHalf << 16)), clause);
             }
             if (rule.RemoteGroupId is null)
             {
@@ -217,30 +218,15 @@ public sealed class SecurityGroupApp : IApp
     }
 
     /// <summary>
-    /// True if the port takes its rules through its group's key rather than clauses of its own:
-    /// port security on and exactly one group (<see cref="KeyedGroup"/> adds that the group exists).
-    /// Such a port's flows read of its group only whether it exists and its key, not its rules.
+    /// True if the port takes its rules through its groups' keys rather than clauses of its own:
+    /// port security on and one or two groups (<see cref="PortKey"/> adds that they exist with keys
+    /// that fit). Such a port's flows read of its groups only whether they exist and their keys,
+    /// not their rules.
     /// </summary>
     public static bool TakesRulesByKey(LogicalPort port)
     {
         ArgumentNullException.ThrowIfNull(port);
-        if (!port.PortSecurityEnabled)
-        {
-            return false;
-        }
-        string? only = null;
-        foreach (var id in port.SecurityGroupIds)
-        {
-            if (only is null)
-            {
-                only = id;
-            }
-            else if (!string.Equals(id, only, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-        return only is not null;
+        return port.PortSecurityEnabled && port.SecurityGroupIds.Distinct(StringComparer.Ordinal).Count() is 1 or 2;
     }
 
     /// <summary>
@@ -259,11 +245,32 @@ public sealed class SecurityGroupApp : IApp
                 SecurityGroupRuleCompiler.ConjunctionId(group, r.Index), r.Rule.Direction, r.Rule.EtherType,
                 SecurityGroupRuleCompiler.Clauses(r.Rule), SecurityGroupRuleCompiler.Priority(group)));
 
-    private static SecurityGroup? KeyedGroup(LogicalPort port, IChassisView view) =>
-        TakesRulesByKey(port) && view.SecurityGroup(port.SecurityGroupIds[0]) is { } group && HasKey(group) ? group : null;
+    // reg8 holds two group keys of 16 bits each.
+    private const uint KeyHalf = 0xffff;
 
-    // Keys start at 1; 0 in reg8 means "no key".
-    private static bool HasKey(SecurityGroup group) => group.Key > 0;
+    // The port's reg8: its groups' keys, the smaller in bits 0-15 and the other (if any) in bits
+    // 16-31; null if it has no or more than two groups, or one is missing or has a key too large.
+    private static uint? PortKey(LogicalPort port, IChassisView view)
+    {
+        if (!TakesRulesByKey(port))
+        {
+            return null;
+        }
+        var keys = new List<uint>(2);
+        foreach (var id in port.SecurityGroupIds.Distinct(StringComparer.Ordinal))
+        {
+            if (view.SecurityGroup(id) is not { } group || !HasKey(group))
+            {
+                return null;
+            }
+            keys.Add((uint)group.Key);
+        }
+        keys.Sort();
+        return keys.Count == 1 ? keys[0] : keys[0] | (keys[1] << 16);
+    }
+
+    // Keys start at 1 (0 in a half of reg8 means "no group") and must fit a half.
+    private static bool HasKey(SecurityGroup group) => group.Key is > 0 and <= (int)KeyHalf;
 
     /// <summary>The rules that compile, with their index: a remote prefix of the rule's own family, at most <see cref="SecurityGroupRuleCompiler.MaxRules"/>.</summary>
     private static IEnumerable<(SecurityGroupRule Rule, int Index)> Compilable(SecurityGroup group) =>

@@ -13,7 +13,7 @@ namespace Wyvern.Apps;
 /// "Conjunctive Match Fields"). Every rule is conjunction id
 /// <c>(group key &lt;&lt; 12) | (rule index + 1)</c> with two or three clauses:
 /// <list type="number">
-/// <item>the port: the group's key in reg8, which a port in this group alone loads (one flow per group and direction, owned by the group); a port in several groups matches on reg6 (egress) or reg7 (ingress) instead (owned by the port);</item>
+/// <item>the port: the group's key in either half of reg8, which a port in one or two groups loads (two flows per group and direction, owned by the group); a port in more groups matches on reg6 (egress) or reg7 (ingress) instead (owned by the port);</item>
 /// <item>the remote: the ethertype with the remote prefix, or one flow per address of each member of the remote group (owned by the member port, so a member joining or leaving changes only its own flows);</item>
 /// <item>the protocol, with the destination port range as prefix masks or the ICMP type/code (only when the rule names a protocol).</item>
 /// </list>

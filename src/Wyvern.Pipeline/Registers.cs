@@ -12,9 +12,9 @@ namespace Wyvern.Pipeline;
 /// an IPv4 sender address in <c>reg2</c>; later it swaps addresses in replies.
 /// <c>reg3</c> holds the security-group conntrack zone of the current network
 /// (loaded with the conntrack lookup, read when a connection is committed).
-/// <c>reg8</c> holds the security group key of the port whose rules apply (the source
-/// port in egress, the destination port in ingress) when that port is in exactly one
-/// group, and 0 otherwise.
+/// <c>reg8</c> holds the security group keys of the port whose rules apply (the source
+/// port in egress, the destination port in ingress) when that port is in one or two
+/// groups (the smaller key in bits 0–15, the other in bits 16–31), and 0 otherwise.
 /// </summary>
 public static class Registers
 {
@@ -39,17 +39,18 @@ public static class Registers
     /// <summary>The register holding the conntrack zone (low 16 bits) between the security-group lookup and commit.</summary>
     public const int Zone = 3;
 
-    /// <summary>The register holding the security group key of the port whose rules apply (0: none, or several groups).</summary>
+    /// <summary>The register holding the security group keys of the port whose rules apply (0: none, or more than two groups).</summary>
     public const int SecurityGroupKey = 8;
 
     /// <summary>reg8 field id.</summary>
     public static OxmField SecurityGroupKeyField => MatchField.RegField(SecurityGroupKey);
 
-    /// <summary>Match on the security group key register.</summary>
-    public static MatchField MatchSecurityGroupKey(int key) => MatchField.Reg(SecurityGroupKey, (uint)key);
+    /// <summary>Match on the security group key register, or on the bits of it in <paramref name="mask"/>.</summary>
+    public static MatchField MatchSecurityGroupKey(uint key, uint mask = uint.MaxValue) =>
+        mask == uint.MaxValue ? MatchField.Reg(SecurityGroupKey, key) : MatchField.Reg(SecurityGroupKey, key, mask);
 
     /// <summary>Load the security group key register.</summary>
-    public static OfpAction LoadSecurityGroupKey(int key) => new SetFieldAction(MatchField.Reg(SecurityGroupKey, (uint)key));
+    public static OfpAction LoadSecurityGroupKey(uint key) => new SetFieldAction(MatchField.Reg(SecurityGroupKey, key));
 
     /// <summary>reg2 field id.</summary>
     public static OxmField SenderAddressField => MatchField.RegField(SenderAddress);

@@ -22,7 +22,7 @@ public enum TableId : byte
     /// <summary>Anti-spoofing: what a port may send from its own MAC before it has an address (DHCP discovery, ARP probes, DAD).</summary>
     EgressPortSecurityUnaddressed = 7,
 
-    /// <summary>The source port's security group key (reg8), when it is in exactly one group.</summary>
+    /// <summary>The source port's security group keys (reg8), when it is in one or two groups.</summary>
     EgressSecurityGroupKey = 9,
 
     /// <summary>Egress conntrack (security groups).</summary>
@@ -73,7 +73,7 @@ public enum TableId : byte
     /// <summary>Packets from tunnels: destination MAC → destination port key.</summary>
     IngressDestinationLookup = 100,
 
-    /// <summary>The destination port's security group key (reg8), when it is in exactly one group; 0 otherwise.</summary>
+    /// <summary>The destination port's security group keys (reg8), when it is in one or two groups; 0 otherwise.</summary>
     IngressSecurityGroupKey = 104,
 
     /// <summary>Ingress conntrack (security groups).</summary>

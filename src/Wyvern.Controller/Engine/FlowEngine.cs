@@ -13,7 +13,7 @@ namespace Wyvern.Controller.Engine;
 /// <list type="bullet">
 /// <item>Apps are pure: an owner's flows are a function of the state alone.</item>
 /// <item>After any sequence of changes, the desired table equals what <see cref="RunAll"/> computes from the same state (tested on every scenario).</item>
-/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis; for a security group, its own flows, its ports that list its rules themselves (in several groups) or all of them when it appears, goes or changes key, and the members of a group it names as remote when the rules naming that group changed (a port's own membership flows are its own, so a port joining or leaving a group recomputes only that port); ports with the security-group app alone: no other app reads a group.</item>
+/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis; for a security group, its own flows, its ports that list its rules themselves (in more than two groups) or all of them when it appears, goes or changes key, and the members of a group it names as remote when the rules naming that group changed (a port's own membership flows are its own, so a port joining or leaving a group recomputes only that port); ports with the security-group app alone: no other app reads a group.</item>
 /// </list>
 /// </summary>
 public sealed class FlowEngine
@@ -289,7 +289,7 @@ public sealed class FlowEngine
     /// <summary>
     /// A security group changed (either version may be null). Its own flows (its rules, and the
     /// clause its ports in no other group meet through their key) are recomputed; of its ports,
-    /// those in this group alone only when it appears, goes or changes key, the others (their
+    /// those that carry its key (in one or two groups) only when it appears, goes or changes key, the others (their
     /// clauses list its rules) always; the members of each group its rules name as remote only when
     /// the rules naming that group changed (their address flows carry those rules' clauses). Of a
     /// port's flows only the security-group app's read a group.

@@ -193,15 +193,34 @@ public sealed class OneChassis_SecurityGroupTests
         Delivered(s, Vm3, Syn(Vm3, Vm2, 8080, 40041), Vm2).ShouldBeTrue();
         Delivered(s, Vm3, Syn(Vm3, Vm1, 22, 40042), Vm1).ShouldBeFalse();
         PortFlows(s).ShouldBe(portFlows);
-        s.LastSyncCount.ShouldBeLessThanOrEqualTo(4); // the group's key clause, protocol clause and conj_id flow
+        s.LastSyncCount.ShouldBeLessThanOrEqualTo(5); // the group's key clauses (both halves of reg8), remote, protocol and conj_id flows
+        s.Verify();
+    }
+
+    [Fact]
+    public void TwoGroups_TheirKeysShareReg8_AndARuleAddedToEitherChangesNoPortFlow()
+    {
+        var ssh = Group("sg-ssh", 6, Rule("s-22", RuleDirection.Ingress, protocol: 6, min: 22, max: 22));
+        var s = Build([EgressOnly.Id], [Web.Id, ssh.Id], [EgressOnly.Id], EgressOnly, Web, ssh);
+        var portFlows = PortFlows(s);
+        Delivered(s, Vm3, Syn(Vm3, Vm2, 9090), Vm2).ShouldBeFalse();
+
+        s.Put(ssh.With(Rule("s-9090", RuleDirection.Ingress, protocol: 6, min: 9090, max: 9090)));
+        s.Put(Web.With(Rule("w-7070", RuleDirection.Ingress, protocol: 6, min: 7070, max: 7070)));
+
+        Delivered(s, Vm3, Syn(Vm3, Vm2, 9090, 40060), Vm2).ShouldBeTrue();
+        Delivered(s, Vm3, Syn(Vm3, Vm2, 7070, 40061), Vm2).ShouldBeTrue();
+        Delivered(s, Vm3, Syn(Vm3, Vm2, 6060, 40062), Vm2).ShouldBeFalse();
+        PortFlows(s).ShouldBe(portFlows);
         s.Verify();
     }
 
     [Fact]
     public void RuleAddedToOneOfAPortsGroups_ReachesThatPortsOwnClauses()
     {
+        // In three groups a port has no key: it lists its groups' rules in clauses of its own.
         var ssh = Group("sg-ssh", 6, Rule("s-22", RuleDirection.Ingress, protocol: 6, min: 22, max: 22));
-        var s = Build([EgressOnly.Id], [Web.Id, ssh.Id], [EgressOnly.Id], EgressOnly, Web, ssh);
+        var s = Build([EgressOnly.Id], [Web.Id, ssh.Id, EgressOnly.Id], [EgressOnly.Id], EgressOnly, Web, ssh);
         Delivered(s, Vm3, Syn(Vm3, Vm2, 9090), Vm2).ShouldBeFalse();
 
         s.Put(ssh.With(Rule("s-9090", RuleDirection.Ingress, protocol: 6, min: 9090, max: 9090)));
@@ -214,11 +233,11 @@ public sealed class OneChassis_SecurityGroupTests
     [Fact]
     public void SendersKey_DoesNotReachAKeylessDestination()
     {
-        // vm3's one group admits TCP 8081 to its members; vm1, in two groups, has no key. Were
+        // vm3's one group admits TCP 8081 to its members; vm1, in three groups, has no key. Were
         // vm3's key left in reg8 at vm1's ingress, that rule would admit vm3.
         var outsider = Group("sg-out", 7, Rule("o-out4", RuleDirection.Egress),
             Rule("o-8081", RuleDirection.Ingress, protocol: 6, min: 8081, max: 8081));
-        var s = Build([DefaultId, Web.Id], [DefaultId], [outsider.Id], Default, Web, outsider);
+        var s = Build([DefaultId, Web.Id, EgressOnly.Id], [DefaultId], [outsider.Id], Default, Web, EgressOnly, outsider);
 
         Delivered(s, Vm3, Syn(Vm3, Vm1, 8081), Vm1).ShouldBeFalse();
         Delivered(s, Vm2, Syn(Vm2, Vm1, 8081), Vm1).ShouldBeTrue(); // a default-group member

@@ -22,6 +22,7 @@ public sealed class SecurityGroupTests(ITestOutputHelper output)
     private const string DefaultGroupId = "d0000000-0000-4000-8000-0000000000d0";
     private const string OutsiderGroupId = "d0000000-0000-4000-8000-0000000000d1";
     private const string WebGroupId = "d0000000-0000-4000-8000-0000000000d2";
+    private const string QuietGroupId = "d0000000-0000-4000-8000-0000000000d3";
 
     private static readonly SecurityGroup DefaultGroup = new()
     {
@@ -106,22 +107,34 @@ public sealed class SecurityGroupTests(ITestOutputHelper output)
         (await vm1.ExecAsync(["ping", "-c", "2", "-W", "1", "-I", "10.0.0.99", "10.0.0.12"])).Succeeded.ShouldBeFalse();
         (await vm1.ExecAsync(["ping", "-c", "2", "-W", "1", "-I", "10.0.0.100", "10.0.0.12"])).Succeeded.ShouldBeTrue("the VIP is a member of vm1's group at vm2");
 
-        // vm1 in a second group too: it has no group key then (reg8 = 0) and carries clauses of
-        // its own for both groups; the outsider's key must not leak into vm1's ingress.
+        // vm1 in three groups: it has no group key then (reg8 = 0) and carries clauses of its own
+        // for each; the outsider's key must not leak into vm1's ingress. The outsider's own group
+        // admits TCP 8081 to its members: were its key still in reg8 there, vm3 would get in.
         var webGroup = new SecurityGroup
         {
             Id = WebGroupId, Key = 3, Name = "web", ProjectId = "demo",
             Rules = [Rule("w-9090", RuleDirection.Ingress) with { Protocol = 6, PortRangeMin = 9090, PortRangeMax = 9090 }],
         };
-        // The outsider's own group admits TCP 8081 to its members: were its key still in reg8 at
-        // vm1's ingress, that rule would let vm3 in.
+        var quietGroup = new SecurityGroup { Id = QuietGroupId, Key = 4, Name = "quiet", ProjectId = "demo", Rules = [Rule("q-out4", RuleDirection.Egress)] };
         var outsider = (await store.GetAsync<SecurityGroup>(OutsiderGroupId))! with { Rules = [.. OutsiderGroup.Rules, Rule("o-8081", RuleDirection.Ingress) with { Protocol = 6, PortRangeMin = 8081, PortRangeMax = 8081 }] };
         port1 = (await store.GetAsync<LogicalPort>(EastWestModel.Vm1))!;
-        await controller.WaitSyncedAsync((await store.CommitAsync(new NbTransaction().Create(webGroup).Update(outsider)
-            .Update(port1 with { SecurityGroupIds = [DefaultGroupId, WebGroupId] }))).Revision);
+        await controller.WaitSyncedAsync((await store.CommitAsync(new NbTransaction().Create(webGroup).Create(quietGroup).Update(outsider)
+            .Update(port1 with { SecurityGroupIds = [DefaultGroupId, WebGroupId, QuietGroupId] }))).Revision);
         using var web9090 = StartHttpServer(vm1, ch.RunDir, 9090);
+        await ShouldAdmitOnlyWhatTheGroupsSayAsync(vm2, vm3);
+
+        // In two groups vm1 carries both keys in reg8: the same answers.
+        port1 = (await store.GetAsync<LogicalPort>(EastWestModel.Vm1))!;
+        await controller.WaitSyncedAsync((await store.CommitAsync(new NbTransaction()
+            .Update(port1 with { SecurityGroupIds = [DefaultGroupId, WebGroupId] }))).Revision);
+        await ShouldAdmitOnlyWhatTheGroupsSayAsync(vm2, vm3);
+    }
+
+    // vm1 (10.0.0.11) in the default and web groups, vm2 a default member, vm3 the outsider.
+    private static async Task ShouldAdmitOnlyWhatTheGroupsSayAsync(Vm vm2, Vm vm3)
+    {
         (await CurlAsync(vm3, "http://10.0.0.11:9090/", expectOk: true)).ShouldBe("200"); // the web group's rule
-        (await CurlAsync(vm3, "http://10.0.0.11:8081/", expectOk: false)).ShouldNotBe("200"); // neither group admits it
+        (await CurlAsync(vm3, "http://10.0.0.11:8081/", expectOk: false)).ShouldNotBe("200"); // neither of vm1's groups admits it
         (await CurlAsync(vm2, "http://10.0.0.11:8081/", expectOk: true)).ShouldBe("200"); // the default group: from members
     }
 
