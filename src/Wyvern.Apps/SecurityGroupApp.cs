@@ -219,14 +219,15 @@ public sealed class SecurityGroupApp : IApp
 
     /// <summary>
     /// True if the port takes its rules through its groups' keys rather than clauses of its own:
-    /// port security on and one or two groups (<see cref="PortKey"/> adds that they exist with keys
-    /// that fit). Such a port's flows read of its groups only whether they exist and their keys,
-    /// not their rules.
+    /// port security on, one or two groups, each present in <paramref name="view"/> with a key that
+    /// fits half of reg8. Such a port's flows read of its groups only whether they exist and their
+    /// keys, not their rules; any other port with port security lists its groups' rules itself.
     /// </summary>
-    public static bool TakesRulesByKey(LogicalPort port)
+    public static bool TakesRulesByKey(LogicalPort port, IChassisView view)
     {
         ArgumentNullException.ThrowIfNull(port);
-        return port.PortSecurityEnabled && port.SecurityGroupIds.Distinct(StringComparer.Ordinal).Count() is 1 or 2;
+        ArgumentNullException.ThrowIfNull(view);
+        return PortKey(port, view) is not null;
     }
 
     /// <summary>
@@ -252,7 +253,7 @@ public sealed class SecurityGroupApp : IApp
     // 16-31; null if it has no or more than two groups, or one is missing or has a key too large.
     private static uint? PortKey(LogicalPort port, IChassisView view)
     {
-        if (!TakesRulesByKey(port))
+        if (!port.PortSecurityEnabled || port.SecurityGroupIds.Distinct(StringComparer.Ordinal).Count() is not (1 or 2))
         {
             return null;
         }

@@ -13,7 +13,7 @@ namespace Wyvern.Controller.Engine;
 /// <list type="bullet">
 /// <item>Apps are pure: an owner's flows are a function of the state alone.</item>
 /// <item>After any sequence of changes, the desired table equals what <see cref="RunAll"/> computes from the same state (tested on every scenario).</item>
-/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis; for a security group, its own flows, its ports that list its rules themselves (in more than two groups) or all of them when it appears, goes or changes key, and the members of a group it names as remote when the rules naming that group changed (a port's own membership flows are its own, so a port joining or leaving a group recomputes only that port); ports with the security-group app alone: no other app reads a group.</item>
+/// <item>A change recomputes the owners that read the changed object: itself, the network of a port (flooding), the routers of a subnet's network, the ports of a network, the ports bound on a chassis; for a security group, its own flows, its ports that list its rules themselves (no keys: more than two groups, or one missing) or all of them when it appears, goes or changes key, and the members of a group it names as remote when the rules naming that group changed (a port's own membership flows are its own, so a port joining or leaving a group recomputes only that port); ports with the security-group app alone: no other app reads a group.</item>
 /// </list>
 /// </summary>
 public sealed class FlowEngine
@@ -301,7 +301,10 @@ public sealed class FlowEngine
         var keyChanged = old?.Key != value?.Key;
         foreach (var port in State.PortsOfSecurityGroup(id))
         {
-            if (keyChanged || !SecurityGroupApp.TakesRulesByKey(port))
+            // Read against the state after the change: the group's key is the same as before, so
+            // is whether this port carries keys (another group appearing in the same batch
+            // recomputes its own ports).
+            if (keyChanged || !SecurityGroupApp.TakesRulesByKey(port, State))
             {
                 owners.Add(Owner.Port(port.Id), AppId.SecurityGroup);
             }

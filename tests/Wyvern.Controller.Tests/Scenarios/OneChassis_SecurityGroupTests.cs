@@ -216,6 +216,23 @@ public sealed class OneChassis_SecurityGroupTests
     }
 
     [Fact]
+    public void TwoGroupsOneMissing_TheOtherGroupsRuleChangesStillReachThePort()
+    {
+        // Until sg-later exists vm2 has no key and lists sg-web's rules in its own clauses.
+        var s = Build([EgressOnly.Id], [Web.Id, "sg-later"], [EgressOnly.Id], EgressOnly, Web);
+        Delivered(s, Vm1, Syn(Vm1, Vm2, 9090), Vm2).ShouldBeFalse();
+
+        s.Put(Web.With(Rule("w-9090", RuleDirection.Ingress, protocol: 6, min: 9090, max: 9090)));
+        Delivered(s, Vm1, Syn(Vm1, Vm2, 9090, 40070), Vm2).ShouldBeTrue();
+        s.Verify();
+
+        s.Put(Group("sg-later", 8, Rule("l-22", RuleDirection.Ingress, protocol: 6, min: 22, max: 22)));
+        Delivered(s, Vm1, Syn(Vm1, Vm2, 22, 40071), Vm2).ShouldBeTrue();
+        Delivered(s, Vm1, Syn(Vm1, Vm2, 9090, 40072), Vm2).ShouldBeTrue();
+        s.Verify();
+    }
+
+    [Fact]
     public void RuleAddedToOneOfAPortsGroups_ReachesThatPortsOwnClauses()
     {
         // In three groups a port has no key: it lists its groups' rules in clauses of its own.
