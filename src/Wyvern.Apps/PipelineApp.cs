@@ -24,7 +24,7 @@ public sealed class PipelineApp : IApp
         }
         (TableId From, TableId To)[] passThrough =
         [
-            // A port outside the one-group case has no key (reg8 stays 0 in egress).
+            // A port without group keys (none, or more than two groups) loads none: reg8 stays 0 in egress.
             (TableId.EgressSecurityGroupKey, TableId.EgressConntrack),
             // Non-IP traffic skips security groups; the security-group tables drop on a miss.
             (TableId.EgressConntrack, TableId.ServicesClassification),

@@ -251,23 +251,37 @@ public sealed class SecurityGroupApp : IApp
 
     // The port's reg8: its groups' keys, the smaller in bits 0-15 and the other (if any) in bits
     // 16-31; null if it has no or more than two groups, or one is missing or has a key too large.
+    // Without allocating: the engine asks it of every port of a group on each rule change.
     private static uint? PortKey(LogicalPort port, IChassisView view)
     {
-        if (!port.PortSecurityEnabled || port.SecurityGroupIds.Distinct(StringComparer.Ordinal).Count() is not (1 or 2))
+        if (!port.PortSecurityEnabled)
         {
             return null;
         }
-        var keys = new List<uint>(2);
-        foreach (var id in port.SecurityGroupIds.Distinct(StringComparer.Ordinal))
+        string? firstId = null, secondId = null;
+        uint first = 0, second = 0;
+        foreach (var id in port.SecurityGroupIds)
         {
-            if (view.SecurityGroup(id) is not { } group || !HasKey(group))
+            if (id == firstId || id == secondId)
             {
-                return null;
+                continue;
             }
-            keys.Add((uint)group.Key);
+            if (secondId is not null || view.SecurityGroup(id) is not { } group || !HasKey(group))
+            {
+                return null; // a third group, or one missing or with a key too large
+            }
+            if (firstId is null)
+            {
+                (firstId, first) = (id, (uint)group.Key);
+            }
+            else
+            {
+                (secondId, second) = (id, (uint)group.Key);
+            }
         }
-        keys.Sort();
-        return keys.Count == 1 ? keys[0] : keys[0] | (keys[1] << 16);
+        return firstId is null ? null
+            : secondId is null ? first
+            : Math.Min(first, second) | (Math.Max(first, second) << 16);
     }
 
     // Keys start at 1 (0 in a half of reg8 means "no group") and must fit a half.

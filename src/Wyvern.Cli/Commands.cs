@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Wyvern.Controller;
 using Wyvern.Neutron;
 using Wyvern.Northbound;
@@ -44,12 +45,18 @@ internal static class Commands
         return command;
     }
 
+    private static void OneLineLogs(SimpleConsoleFormatterOptions options)
+    {
+        options.SingleLine = true;
+        options.TimestampFormat = "HH:mm:ss.fff ";
+    }
+
     // The controller alone needs no web host: at 10,000 ports a restarted controller's peak is
     // what the memory target is measured on, and the host's assemblies and services
     // are a share of it that serves nothing here.
     private static async Task<int> RunControllerAsync(ParseResult p, CancellationToken ct)
     {
-        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }));
+        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(OneLineLogs));
         await using var store = OpenStore(p.GetValue(CliOptions.Store)!);
         await using var controller = new ChassisController(store, CliOptions.ControllerOptions(p), loggers.CreateLogger("Wyvern.Controller"));
         try
@@ -67,7 +74,7 @@ internal static class Commands
     private static async Task<int> RunApiAsync(ParseResult p, bool withController, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        builder.Logging.AddSimpleConsole(OneLineLogs);
         builder.WebHost.UseUrls(p.GetValue(CliOptions.Urls)!);
         builder.Services.AddRouting();
         await using var store = OpenStore(p.GetValue(CliOptions.Store)!);

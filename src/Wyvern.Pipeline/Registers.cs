@@ -45,9 +45,8 @@ public static class Registers
     /// <summary>reg8 field id.</summary>
     public static OxmField SecurityGroupKeyField => MatchField.RegField(SecurityGroupKey);
 
-    /// <summary>Match on the security group key register, or on the bits of it in <paramref name="mask"/>.</summary>
-    public static MatchField MatchSecurityGroupKey(uint key, uint mask = uint.MaxValue) =>
-        mask == uint.MaxValue ? MatchField.Reg(SecurityGroupKey, key) : MatchField.Reg(SecurityGroupKey, key, mask);
+    /// <summary>Match on the bits of the security group key register in <paramref name="mask"/> (one key's half).</summary>
+    public static MatchField MatchSecurityGroupKey(uint key, uint mask) => MatchField.Reg(SecurityGroupKey, key, mask);
 
     /// <summary>Load the security group key register.</summary>
     public static OfpAction LoadSecurityGroupKey(uint key) => new SetFieldAction(MatchField.Reg(SecurityGroupKey, key));
